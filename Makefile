@@ -1,0 +1,91 @@
+# py2wasm - top-level build.
+#
+#   make            install missing Debian packages, build the wasm runtime
+#                   (CPython 3.11.2 for wasm32-wasi) and the compiler, then
+#                   compile and run the demo program
+#   make test       the whole test suite
+#   make bench      the benchmark harness (bench/run.py)
+#   make install PREFIX=/usr/local
+#   make clean      remove build/ except the downloaded sources
+#   make distclean  remove build/ entirely
+#
+# The runtime build is driven by scripts/build-runtime.sh, which keeps its
+# own stamps under build/stamps; the rules here only make sure it ran.
+
+B        := build
+RT       := $(B)/runtime
+HOSTPY   := /usr/bin/python3.11
+HOST_PY_CONFIG := /usr/lib/python3.11/config-3.11-x86_64-linux-gnu
+CC       ?= gcc
+CFLAGS   ?= -O2 -g
+P2W_CFLAGS := -std=c11 -Wall -Wextra -I/usr/include/python3.11 \
+              -DHOST_PYTHON_HOME='"/usr"' -D_POSIX_C_SOURCE=200809L
+HOST_LIBS := -no-pie $(HOST_PY_CONFIG)/libpython3.11.a -lexpat -lz -lm -ldl -lpthread -lutil
+WASM_CC  := clang-14 --target=wasm32-wasi --sysroot=$(RT)/sysroot
+PREFIX   ?= /usr/local
+
+SRCS := $(wildcard src/*.c)
+HDRS := $(wildcard src/*.h)
+RUNTIME_SRCS := $(wildcard runtime/*.c)
+RUNTIME_OBJS := $(patsubst runtime/%.c,$(B)/runtime-obj/%.o,$(RUNTIME_SRCS))
+
+.PHONY: all deps runtime compiler demo test bench install clean distclean format
+
+all: compiler demo
+
+deps:
+	@scripts/deps.sh
+
+$(B)/stamps/modules: scripts/build-runtime.sh scripts/fetch-sources.sh scripts/sources.sha256 \
+                     $(wildcard runtime/patches/*.patch) | deps
+	@scripts/build-runtime.sh $(B)
+
+runtime: $(B)/stamps/modules $(RT)/lib/libp2w.a $(RT)/py/_p2w_boot.py $(RT)/include/p2w_embed.h
+
+$(B)/runtime-obj/%.o: runtime/%.c runtime/p2w_embed.h $(B)/stamps/modules
+	@mkdir -p $(@D)
+	$(WASM_CC) -O2 -Wall -Wextra -Wno-unused-parameter -I$(RT)/include -c $< -o $@
+
+$(RT)/lib/libp2w.a: $(RUNTIME_OBJS)
+	@rm -f $@
+	llvm-ar-14 rcs $@ $^
+
+$(RT)/include/p2w_embed.h: runtime/p2w_embed.h $(B)/stamps/modules
+	cp $< $@
+
+$(RT)/py/_p2w_boot.py: runtime/p2w_boot.py $(B)/stamps/modules
+	@mkdir -p $(@D)
+	cp $< $@
+
+$(B)/bin/py2wasm: $(SRCS) $(HDRS) | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(P2W_CFLAGS) $(SRCS) -o $@ $(HOST_LIBS)
+
+compiler: runtime $(B)/bin/py2wasm
+
+demo: compiler
+	@echo "== demo: py2wasm examples/hello.py"
+	@$(B)/bin/py2wasm -q examples/hello.py -o $(B)/hello.wasm
+	@node tools/run-wasi.mjs $(B)/hello.wasm world
+
+test: compiler
+	@$(HOSTPY) tests/run_tests.py
+
+bench: compiler
+	@$(HOSTPY) bench/run.py
+
+install: compiler
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/py2wasm
+	cp -r $(RT)/. $(DESTDIR)$(PREFIX)/lib/py2wasm/runtime
+	install -m 755 $(B)/bin/py2wasm $(DESTDIR)$(PREFIX)/lib/py2wasm/py2wasm
+	ln -sf ../lib/py2wasm/py2wasm $(DESTDIR)$(PREFIX)/bin/py2wasm
+	install -m 644 tools/run-wasi.mjs $(DESTDIR)$(PREFIX)/lib/py2wasm/run-wasi.mjs
+
+format:
+	clang-format -i src/*.c src/*.h runtime/*.c runtime/*.h
+
+clean:
+	rm -rf $(B)/bin $(B)/runtime-obj $(B)/hello.wasm $(B)/tests
+
+distclean:
+	rm -rf $(B)

@@ -1,0 +1,130 @@
+"""py2wasm runtime boot: serves the modules embedded in the binary.
+
+Every module of the program is embedded as a marshalled code object.  While
+the interpreter initialises, CPython's frozen importer serves them (that is
+how `encodings` is found without a filesystem); once it is up, install()
+puts EmbeddedFinder ahead of the frozen importer so that modules get the
+__spec__, __file__, __cached__, __path__ and __loader__ native CPython gives
+them when it runs the program from its source directory, and re-labels the
+modules initialisation already imported.  The loader's get_source() serves
+the embedded sources to linecache, traceback and inspect.
+
+Some stdlib modules need a small fix-up on WASI; those are applied right after
+the module executes (see _FIXUPS), leaving the stdlib source and its line
+numbers untouched.
+"""
+
+import sys
+import _p2w
+
+_bootstrap = sys.modules["_frozen_importlib"]
+_external = sys.modules["_frozen_importlib_external"]
+
+_MODULE, _PACKAGE, _NAMESPACE = 0, 1, 2
+_MODULES = _p2w.modules()  # name -> (filename, kind, search path list)
+
+
+class EmbeddedLoader(_external.SourceFileLoader):
+    """Loads an embedded module: its code comes from the binary, not a file."""
+
+    def get_code(self, fullname):
+        return _p2w.get_code(fullname)
+
+    def get_source(self, fullname):
+        return _p2w.get_source(self.path)
+
+    def is_package(self, fullname):
+        entry = _MODULES.get(fullname)
+        return entry is not None and entry[1] == _PACKAGE
+
+    def exec_module(self, module):
+        super().exec_module(module)
+        fixup = _FIXUPS.get(module.__name__)
+        if fixup is not None:
+            fixup(module)
+
+
+class EmbeddedFinder:
+    """Meta-path finder for the modules embedded in the binary."""
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        entry = _MODULES.get(fullname)
+        if entry is None or fullname == "__main__":
+            return None
+        filename, kind, search = entry
+        if kind == _NAMESPACE:
+            spec = _bootstrap.ModuleSpec(fullname, None, is_package=True)
+            spec.submodule_search_locations = _external._NamespacePath(
+                fullname, list(search), _external.PathFinder._get_spec)
+            return spec
+        loader = EmbeddedLoader(fullname, filename)
+        return _external.spec_from_file_location(
+            fullname, filename, loader=loader,
+            submodule_search_locations=list(search) if kind == _PACKAGE else None)
+
+    @classmethod
+    def invalidate_caches(cls):
+        pass
+
+
+def install():
+    """Called once by the runtime's main() after the interpreter is up."""
+    meta = sys.meta_path
+    pos = meta.index(_bootstrap.FrozenImporter) if _bootstrap.FrozenImporter in meta else 0
+    meta.insert(pos, EmbeddedFinder)
+    sys.path.insert(0, _p2w.main_dir)
+    for name, module in list(sys.modules.items()):
+        if name in _MODULES and name != "__main__":
+            _relabel(module, EmbeddedFinder.find_spec(name))
+            fixup = _FIXUPS.get(name)
+            if fixup is not None:
+                fixup(module)
+
+
+def _relabel(module, spec):
+    module.__spec__ = spec
+    module.__loader__ = spec.loader
+    if spec.has_location:
+        module.__file__ = spec.origin
+        module.__cached__ = spec.cached
+    if spec.submodule_search_locations is not None:
+        module.__path__ = spec.submodule_search_locations
+
+
+def prepare_main(globals):
+    """Sets up __main__'s globals as CPython does when it runs a script file."""
+    filename = _MODULES["__main__"][0]
+    globals["__file__"] = filename
+    globals["__cached__"] = None
+    globals["__loader__"] = EmbeddedLoader("__main__", filename)
+
+
+# ---- WASI fix-ups of stdlib modules ----------------------------------------
+
+def _fix_asyncio_selector_events(mod):
+    # The selector event loop wakes itself through a socketpair, which WASI
+    # does not have (OSError: [Errno 58] Not supported).  Without threads
+    # nothing can need waking from outside the loop, so run without one.
+    cls = mod.BaseSelectorEventLoop
+    make_self_pipe = cls._make_self_pipe
+    close_self_pipe = cls._close_self_pipe
+
+    def _make_self_pipe(self):
+        try:
+            make_self_pipe(self)
+        except OSError:
+            self._ssock = self._csock = None
+
+    def _close_self_pipe(self):
+        if self._ssock is None:
+            return
+        close_self_pipe(self)
+
+    cls._make_self_pipe = _make_self_pipe
+    cls._close_self_pipe = _close_self_pipe
+
+
+_FIXUPS = {
+    "asyncio.selector_events": _fix_asyncio_selector_events,
+}

@@ -1,0 +1,54 @@
+/* p2w_embed.h - the contract between the C that py2wasm generates for a
+ * program (the module tables) and the runtime compiled into every .wasm.
+ *
+ * The generated file defines every symbol declared extern here.  Module code
+ * objects are marshalled by the host CPython 3.11.2 and unmarshalled by the
+ * wasm one (same version, and marshal is architecture independent).  Module
+ * sources are stored zlib-compressed as UTF-8 text with universal newlines,
+ * already decoded from their coding cookie at build time. */
+#ifndef P2W_EMBED_H
+#define P2W_EMBED_H
+
+#include "Python.h"
+
+#include <stddef.h>
+
+enum p2w_module_kind {
+    P2W_MODULE = 0,    /* plain module: a .py file */
+    P2W_PACKAGE = 1,   /* regular package: __init__.py */
+    P2W_NAMESPACE = 2, /* namespace package: directories only, no code */
+};
+
+struct p2w_module {
+    const char *name;          /* dotted module name; "__main__" for the program */
+    const char *filename;      /* __file__ and co_filename, as native CPython has them;
+                                  NULL for namespace packages */
+    const char *search_path;   /* __path__ entries separated by '\n' (packages), or NULL */
+    int kind;                  /* enum p2w_module_kind */
+    const unsigned char *code; /* marshalled code object (NULL for namespaces) */
+    size_t code_size;
+    const unsigned char *source_z; /* zlib-compressed source text, or NULL */
+    size_t source_z_size;
+    size_t source_size; /* uncompressed size */
+};
+
+/* ---- defined by the generated C ---- */
+extern const struct p2w_module p2w_modules[]; /* sorted by name */
+extern const size_t p2w_module_count;
+/* Every module with code, in the form CPython's frozen importer reads
+ * (terminated by a zeroed entry); used while the interpreter initialises. */
+extern const struct _frozen p2w_frozen_modules[];
+extern const char p2w_argv0[];     /* sys.argv[0]: the script as named at build time */
+extern const char p2w_main_dir[];  /* sys.path[0]: the script's directory */
+extern const char p2w_stdlib_dir[]; /* where native CPython keeps its stdlib */
+
+/* ---- defined by the runtime ---- */
+/* Finds an embedded module by name; NULL when absent. */
+const struct p2w_module *p2w_find_module(const char *name);
+/* Initialiser of the builtin module _p2w (see p2w_module.c). */
+PyObject *PyInit__p2w(void);
+/* Line LINENO of embedded source FILENAME as a new str reference, or NULL
+ * without an exception set; installed as CPython's traceback source hook. */
+PyObject *p2w_source_line(PyObject *filename, int lineno);
+
+#endif

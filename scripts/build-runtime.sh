@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Cross-builds the py2wasm runtime: CPython 3.11.2 for wasm32-wasi with
+# Debian's clang-14 and wasi-libc, plus zlib, into BUILD/runtime:
+#
+#   BUILD/runtime/lib/libpython3.11.a   CPython core + builtin C modules
+#   BUILD/runtime/lib/libz.a            zlib for wasm32
+#   BUILD/runtime/lib/*.o               Modules/config.o (inittab) etc.
+#   BUILD/runtime/include/              Python headers + pyconfig.h (wasm32)
+#   BUILD/runtime/Lib/                  the matching 3.11.2 stdlib
+#   BUILD/runtime/python.wasm           the baseline interpreter
+#   BUILD/runtime/sysroot/              wasi-libc as an explicit sysroot
+#
+# Every step leaves a stamp; a step re-runs only when its stamp is missing,
+# so a second run with nothing changed takes well under a second.
+# Host libraries must not leak in: pkg-config is pointed at an empty
+# directory and clang is given an explicit sysroot (without one, Debian's
+# clang searches the host's /usr/include after wasi-libc's headers).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+B=$(realpath -m "${1:-$root/build}")
+R=$B/runtime
+SRC=$B/src/Python-3.11.2
+JOBS=${JOBS:-$(nproc)}
+mkdir -p "$B/stamps" "$R/lib" "$R/include"
+log() { echo "runtime: $*" >&2; }
+step_done() { [[ -f "$B/stamps/$1" ]]; }
+mark() { touch "$B/stamps/$1"; }
+
+# --- sysroot ---------------------------------------------------------------
+SYSROOT=$R/sysroot
+if ! step_done sysroot; then
+  [[ -d /usr/include/wasm32-wasi && -d /usr/lib/wasm32-wasi ]] ||
+    { log "wasi-libc is not installed (Debian package wasi-libc)"; exit 1; }
+  rm -rf "$SYSROOT"; mkdir -p "$SYSROOT/include" "$SYSROOT/lib"
+  ln -s /usr/include/wasm32-wasi "$SYSROOT/include/wasm32-wasi"
+  ln -s /usr/lib/wasm32-wasi "$SYSROOT/lib/wasm32-wasi"
+  mark sysroot
+fi
+CC_WASM="clang-14 --target=wasm32-wasi --sysroot=$SYSROOT"
+export PKG_CONFIG_LIBDIR=$B/empty-pkgconfig PKG_CONFIG_PATH=
+mkdir -p "$PKG_CONFIG_LIBDIR"
+
+# --- sources ---------------------------------------------------------------
+if ! step_done sources; then
+  "$here/fetch-sources.sh" "$B/cache"
+  rm -rf "$B/src"; mkdir -p "$B/src"
+  tar -xzf "$B/cache/Python-3.11.2.tgz" -C "$B/src"
+  for p in "$root"/runtime/patches/*.patch; do
+    patch -s -d "$SRC" -p1 < "$p" || { log "patch $(basename "$p") failed"; exit 1; }
+  done
+  mkdir -p "$B/src/zlib"
+  tar -xjf "$B/cache/"zlib-*.tar.bz2 -C "$B/src/zlib" --strip-components=1
+  mark sources
+fi
+
+# --- zlib ------------------------------------------------------------------
+ZLIB=$B/zlib-wasm
+if ! step_done zlib; then
+  log "building zlib for wasm32-wasi"
+  rm -rf "$ZLIB"; mkdir -p "$ZLIB/obj" "$ZLIB/include" "$ZLIB/lib"
+  for f in adler32 compress crc32 deflate gzclose gzlib gzread gzwrite infback \
+           inffast inflate inftrees trees uncompr zutil; do
+    $CC_WASM -O2 -D_LARGEFILE64_SOURCE=1 -DHAVE_HIDDEN -c "$B/src/zlib/$f.c" -o "$ZLIB/obj/$f.o"
+  done
+  llvm-ar-14 rcs "$ZLIB/lib/libz.a" "$ZLIB"/obj/*.o
+  cp "$B/src/zlib/zlib.h" "$B/src/zlib/zconf.h" "$ZLIB/include/"
+  mark zlib
+fi
+
+# --- CPython ---------------------------------------------------------------
+OBJ=$B/cpython-wasm
+if ! step_done configure; then
+  log "configuring CPython 3.11.2 for wasm32-wasi"
+  rm -rf "$OBJ"; mkdir -p "$OBJ"
+  # Recursion limit as on Linux (the stock WASI build lowers it to 600):
+  # py2wasm's runner and link flags give the wasm a stack large enough for it.
+  (cd "$OBJ" &&
+   CONFIG_SITE="$SRC/Tools/wasm/config.site-wasm32-wasi" \
+   CC="$CC_WASM" CPP="$CC_WASM -E" AR=llvm-ar-14 RANLIB=llvm-ranlib-14 READELF=true \
+   OPT="-DNDEBUG -fwrapv -O3 -Wall" \
+   CFLAGS="-DPy_DEFAULT_RECURSION_LIMIT=1000" \
+   ZLIB_CFLAGS="-I$ZLIB/include" ZLIB_LIBS="-L$ZLIB/lib -lz" \
+   "$SRC/configure" --host=wasm32-unknown-wasi --build="$("$SRC/config.guess")" \
+     --with-build-python=/usr/bin/python3.11 --without-ensurepip \
+     --disable-test-modules >"$OBJ/configure.log" 2>&1) ||
+    { log "configure failed; see $OBJ/configure.log"; tail -20 "$OBJ/configure.log" >&2; exit 1; }
+  mark configure
+fi
+
+STACK=8388608
+if ! step_done cpython; then
+  log "building CPython for wasm32-wasi (a few minutes)"
+  if ! make -C "$OBJ" -j"$JOBS" all \
+        LDFLAGS_NODIST="-z stack-size=$STACK -Wl,--stack-first -Wl,--initial-memory=20971520 -Wl,--strip-debug" \
+        >"$OBJ/make.log" 2>&1; then
+    log "make failed; see $OBJ/make.log"; grep -E 'error|Error' "$OBJ/make.log" | head -20 >&2; exit 1
+  fi
+  mark cpython
+fi
+
+# --- install into BUILD/runtime ----------------------------------------------
+if ! step_done install; then
+  rm -rf "$R/include" "$R/Lib" "$R/lib"; mkdir -p "$R/include" "$R/lib"
+  cp -r "$SRC/Include/." "$R/include/"
+  cp "$OBJ/pyconfig.h" "$ZLIB/include/zlib.h" "$ZLIB/include/zconf.h" "$R/include/"
+  cp "$OBJ/libpython3.11.a" "$ZLIB/lib/libz.a" "$R/lib/"
+  cp "$OBJ/Modules/config.o" "$R/lib/"
+  # The bundled libmpdec/expat/hacl objects of static builtin modules are
+  # linked into python.wasm from separate archives in 3.11; keep them all.
+  find "$OBJ/Modules" -name '*.a' -exec cp {} "$R/lib/" \;
+  cp -r "$SRC/Lib" "$R/Lib"
+  find "$R/Lib" -name __pycache__ -prune -exec rm -rf {} +
+  cp "$OBJ/python.wasm" "$R/python.wasm"
+  # link line used for python.wasm, recorded for the compiler's own link step
+  grep -E '^(LIBS|MODLIBS|SYSLIBS|LINKFORSHARED|BLDLIBRARY)[[:space:]]*=' "$OBJ/Makefile" > "$R/link-vars.mk"
+  mark install
+fi
+
+# --- module inventory for the compiler's resolver -----------------------------
+# Builtin C modules and the runtime's own frozen modules, as the wasm
+# interpreter itself reports them: the compiler never embeds those.
+if ! step_done modules; then
+  cat > "$B/list-modules.py" <<'PY'
+import sys, _imp
+for n in sorted(sys.builtin_module_names): print("builtin", n)
+for n in sorted(_imp._frozen_module_names()):
+    if not n.startswith(("__hello", "__phello")): print("frozen", n)
+PY
+  (cd "$B" && node "$root/tools/run-wasi.mjs" --dir "$R/Lib::/usr/local/lib/python3.11" \
+     --env PYTHONHOME=/usr/local "$R/python.wasm" list-modules.py > "$R/modules.txt.tmp")
+  mv "$R/modules.txt.tmp" "$R/modules.txt"
+  mark modules
+fi

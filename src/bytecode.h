@@ -1,0 +1,35 @@
+/* bytecode.h - decoding CPython 3.11.2 bytecode: instructions (with
+ * EXTENDED_ARG folded in and inline CACHE entries skipped), the exception
+ * table, and the imports a code object performs.  Prefix: bc_. */
+#ifndef P2W_BYTECODE_H
+#define P2W_BYTECODE_H
+
+#include "hostpy.h"
+
+/* One import found in a code object (IMPORT_NAME and its operands). */
+typedef struct {
+    char *name;       /* module name as written ("" for `from . import x`) */
+    int level;        /* 0 absolute, N relative */
+    char **fromlist;  /* names after `import` in a from-import, or NULL */
+    size_t nfrom;
+    int lineno;       /* source line of the import */
+    bool guarded;     /* inside a try block (e.g. try/except ImportError) */
+    bool lazy;        /* inside a function: runs only if that function is called */
+    bool main_only;   /* inside `if __name__ == "__main__":` at module level */
+} BcImport;
+
+typedef struct {
+    BcImport *items;
+    size_t len, cap;
+} BcImportList;
+
+/* Appends every import performed by CODE and its nested code objects to
+ * OUT.  Returns false with a Python exception set on malformed input. */
+bool bc_scan_imports(PyObject *code, BcImportList *out);
+void bc_import_list_free(BcImportList *list);
+
+/* True when instruction offset OFFSET (in code units) of CODE is covered by
+ * an entry of its exception table. */
+bool bc_offset_in_try(PyObject *code, int offset);
+
+#endif

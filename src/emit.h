@@ -1,0 +1,21 @@
+/* emit.h - writes the C file that carries a program's modules into the
+ * .wasm: marshalled code objects, compressed sources and the tables declared
+ * in runtime/p2w_embed.h.  Prefix: emit_. */
+#ifndef P2W_EMIT_H
+#define P2W_EMIT_H
+
+#include "graph.h"
+
+typedef struct {
+    size_t code_bytes;   /* marshalled code, all modules */
+    size_t source_bytes; /* compressed sources, all modules */
+    size_t modules;
+} EmitStats;
+
+/* Writes the module tables for MODS (sorted by name) to OUT_PATH.
+ * ARGV0 is the script as the user named it.  Returns false after a
+ * diagnostic on failure. */
+bool emit_modules_c(const char *out_path, GraphModule **mods, size_t n, const char *argv0,
+                    EmitStats *stats);
+
+#endif

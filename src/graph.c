@@ -1,0 +1,476 @@
+/* graph.c - module discovery.
+ *
+ * Resolution follows CPython's own order so that the embedded program imports
+ * what `python3.11 app.py` would: builtin C modules first, then the
+ * runtime's frozen modules, then a path search.  The search path is the
+ * script's directory, the --path entries, the target stdlib (the 3.11.2
+ * Lib/ the wasm runtime was built from, never the host's), and last the
+ * runtime's own Python support modules.  Within a directory a regular package
+ * wins over a module file, and a bare directory is a namespace-package portion
+ * only if nothing else matched (importlib's FileFinder rules).
+ *
+ * A submodule is searched only in its parent package's directories.  Every
+ * name ever requested gets an entry, including the missing ones, so each is
+ * resolved (and warned about) once.  Modules are compiled as soon as they are
+ * found and queued; graph_close() scans the queue's imports until no new
+ * module appears.
+ *
+ * Imports inside stdlib functions run only when the function is called.
+ * Following all of them would embed most of the stdlib into every program
+ * (help() imports pydoc, shutil's archive helpers import tarfile, ...), so a
+ * function-level stdlib import of one of the tooling packages in
+ * lazy_stdlib_only[] is not followed; such a module is still embedded when
+ * the program imports it, when a stdlib module imports it at module level,
+ * or with --include-module.
+ *
+ * The stdlib's files are compiled with the file names native CPython shows
+ * for them (e.g. /usr/lib/python3.11/json/decoder.py) so tracebacks through
+ * the stdlib read the same as natively. */
+#include "graph.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+typedef struct {
+    char **items;
+    size_t len, cap;
+} Names;
+
+struct Graph {
+    GraphModule **mods; /* every entry, in discovery order */
+    size_t len, cap;
+    size_t scanned;     /* mods[0..scanned) have had their imports followed */
+    char **roots;       /* top-level search path, real directories */
+    size_t nroots;
+    char *stdlib_real;  /* <runtime>/Lib */
+    char *support_dir;  /* <runtime>/py */
+    const char *stdlib_display;
+    Names builtin, frozen, excluded;
+    bool failed;        /* a program module did not compile */
+};
+
+static void names_add(Names *n, const char *s) {
+    grow_array((void **)&n->items, &n->cap, n->len + 1, sizeof(char *));
+    n->items[n->len++] = xstrdup(s);
+}
+
+static bool names_has(const Names *n, const char *s) {
+    for (size_t i = 0; i < n->len; i++)
+        if (strcmp(n->items[i], s) == 0) return true;
+    return false;
+}
+
+static void names_free(Names *n) {
+    for (size_t i = 0; i < n->len; i++) free(n->items[i]);
+    free(n->items);
+}
+
+static char *parent_name(const char *name) {
+    const char *dot = strrchr(name, '.');
+    return dot ? xstrndup(name, (size_t)(dot - name)) : xstrdup("");
+}
+
+Graph *graph_new(const GraphConfig *cfg) {
+    Graph *g = xcalloc(1, sizeof *g);
+    g->stdlib_real = path_join(cfg->runtime_dir, "Lib");
+    g->support_dir = path_join(cfg->runtime_dir, "py");
+    g->stdlib_display = hostpy_stdlib_dir();
+    char *inv_path = path_join(cfg->runtime_dir, "modules.txt");
+    char *inv = read_file(inv_path, NULL);
+    if (!inv || !path_is_dir(g->stdlib_real)) {
+        diag_error("runtime not found or incomplete in %s (%s); run `make` first",
+                   cfg->runtime_dir, inv ? "no Lib/" : "no modules.txt");
+        free(inv);
+        free(inv_path);
+        graph_free(g);
+        return NULL;
+    }
+    for (char *line = strtok(inv, "\n"); line; line = strtok(NULL, "\n")) {
+        if (strncmp(line, "builtin ", 8) == 0) names_add(&g->builtin, line + 8);
+        else if (strncmp(line, "frozen ", 7) == 0) names_add(&g->frozen, line + 7);
+    }
+    free(inv);
+    free(inv_path);
+    for (size_t i = 0; i < cfg->nexcludes; i++) names_add(&g->excluded, cfg->excludes[i]);
+    /* roots: [script dir] is inserted by graph_add_main, then these */
+    g->roots = xcalloc(cfg->npaths + 4, sizeof(char *));
+    g->roots[g->nroots++] = NULL; /* placeholder for the script directory */
+    for (size_t i = 0; i < cfg->npaths; i++) g->roots[g->nroots++] = path_abspath(cfg->paths[i]);
+    g->roots[g->nroots++] = xstrdup(g->stdlib_real);
+    g->roots[g->nroots++] = xstrdup(g->support_dir);
+    return g;
+}
+
+static void module_free(GraphModule *m) {
+    free(m->name);
+    free(m->path);
+    free(m->filename);
+    for (size_t i = 0; i < m->ndirs; i++) {
+        free(m->dirs[i]);
+        free(m->ddirs[i]);
+    }
+    free(m->dirs);
+    free(m->ddirs);
+    Py_XDECREF(m->code);
+    free(m->source);
+    free(m);
+}
+
+void graph_free(Graph *g) {
+    if (!g) return;
+    for (size_t i = 0; i < g->len; i++) module_free(g->mods[i]);
+    free(g->mods);
+    for (size_t i = 0; i < g->nroots; i++) free(g->roots[i]);
+    free(g->roots);
+    free(g->stdlib_real);
+    free(g->support_dir);
+    names_free(&g->builtin);
+    names_free(&g->frozen);
+    names_free(&g->excluded);
+    free(g);
+}
+
+static GraphModule *lookup(Graph *g, const char *name) {
+    for (size_t i = 0; i < g->len; i++)
+        if (strcmp(g->mods[i]->name, name) == 0) return g->mods[i];
+    return NULL;
+}
+
+static GraphModule *add_entry(Graph *g, const char *name, GraphKind kind) {
+    GraphModule *m = xcalloc(1, sizeof *m);
+    m->name = xstrdup(name);
+    m->kind = kind;
+    grow_array((void **)&g->mods, &g->cap, g->len + 1, sizeof(GraphModule *));
+    g->mods[g->len++] = m;
+    return m;
+}
+
+/* The name native CPython shows for a file found on the search path. */
+static char *display_path(Graph *g, const char *real) {
+    size_t n = strlen(g->stdlib_real);
+    if (strncmp(real, g->stdlib_real, n) == 0 && (real[n] == '/' || real[n] == '\0'))
+        return xasprintf("%s%s", g->stdlib_display, real + n);
+    return xstrdup(real);
+}
+
+static bool under(const char *path, const char *dir) {
+    size_t n = strlen(dir);
+    return strncmp(path, dir, n) == 0 && path[n] == '/';
+}
+
+/* Reads and compiles M's source.  For the program's own modules a syntax
+ * error is fatal (as it would be when the import runs); a stdlib module that
+ * does not compile is only unusable. */
+static void compile_module(Graph *g, GraphModule *m) {
+    size_t len;
+    char *raw = read_file(m->path, &len);
+    if (!raw) {
+        diag_error("cannot read %s: %s", m->path, strerror(errno));
+        g->failed = true;
+        m->kind = GM_MISSING;
+        return;
+    }
+    m->code = hostpy_compile(raw, len, m->filename);
+    if (m->code) m->source = hostpy_decode_source(raw, len, &m->source_len);
+    free(raw);
+    if (!m->code || !m->source) {
+        if (m->stdlib) {
+            PyErr_Clear();
+            diag_verbose("stdlib module %s does not compile; left out", m->name);
+        } else {
+            hostpy_print_exception();
+            g->failed = true;
+        }
+        Py_CLEAR(m->code);
+        m->kind = GM_MISSING;
+    }
+}
+
+/* Looks for NAME's last component in DIRS; fills M on success. */
+static bool locate(Graph *g, GraphModule *m, char **dirs, size_t ndirs) {
+    const char *leaf = strrchr(m->name, '.');
+    leaf = leaf ? leaf + 1 : m->name;
+    char **ns = NULL;
+    size_t nns = 0, nscap = 0;
+    for (size_t i = 0; i < ndirs; i++) {
+        if (!dirs[i]) continue;
+        char *d = path_join(dirs[i], leaf);
+        char *init = path_join(d, "__init__.py");
+        char *file = xasprintf("%s/%s.py", dirs[i], leaf);
+        bool found = false;
+        if (path_is_file(init)) {
+            m->kind = GM_PACKAGE;
+            m->path = init;
+            init = NULL;
+            m->dirs = xcalloc(1, sizeof(char *));
+            m->ddirs = xcalloc(1, sizeof(char *));
+            m->dirs[0] = xstrdup(d);
+            m->ddirs[0] = display_path(g, d);
+            m->ndirs = 1;
+            found = true;
+        } else if (path_is_file(file)) {
+            m->kind = GM_MODULE;
+            m->path = file;
+            file = NULL;
+            found = true;
+        } else if (path_is_dir(d)) {
+            grow_array((void **)&ns, &nscap, nns + 1, sizeof(char *));
+            ns[nns++] = xstrdup(d);
+        }
+        free(d);
+        free(init);
+        free(file);
+        if (found) {
+            m->filename = display_path(g, m->path);
+            m->stdlib = under(m->path, g->stdlib_real) || under(m->path, g->support_dir);
+            for (size_t k = 0; k < nns; k++) free(ns[k]);
+            free(ns);
+            return true;
+        }
+    }
+    if (nns) {
+        m->kind = GM_NAMESPACE;
+        m->dirs = ns;
+        m->ndirs = nns;
+        m->ddirs = xcalloc(nns, sizeof(char *));
+        for (size_t k = 0; k < nns; k++) m->ddirs[k] = display_path(g, ns[k]);
+        m->stdlib = under(ns[0], g->stdlib_real);
+        return true;
+    }
+    free(ns);
+    return false;
+}
+
+/* Returns the entry for NAME, resolving (and compiling) it on first request. */
+static GraphModule *ensure(Graph *g, const char *name) {
+    GraphModule *m = lookup(g, name);
+    if (m) return m;
+    char *parent = parent_name(name);
+    GraphModule *pm = parent[0] ? ensure(g, parent) : NULL;
+    free(parent);
+    if (names_has(&g->excluded, name) || (pm && pm->kind == GM_EXCLUDED))
+        return add_entry(g, name, GM_EXCLUDED);
+    if (!pm && names_has(&g->builtin, name)) return add_entry(g, name, GM_BUILTIN);
+    m = add_entry(g, name, GM_MISSING);
+    if (pm && pm->kind != GM_PACKAGE && pm->kind != GM_NAMESPACE && pm->kind != GM_FROZEN)
+        return m; /* parent is not a package: ModuleNotFoundError natively */
+    bool found = pm && pm->kind == GM_FROZEN
+                     ? false
+                     : locate(g, m, pm ? pm->dirs : g->roots, pm ? pm->ndirs : g->nroots);
+    if (names_has(&g->frozen, name)) {
+        /* served by the runtime's own frozen table, as natively; its source
+         * (when it has one in Lib/) is still scanned for imports */
+        m->kind = GM_FROZEN;
+        if (found && m->path) compile_module(g, m);
+        if (m->kind == GM_MISSING) m->kind = GM_FROZEN;
+        return m;
+    }
+    if (found && m->path) compile_module(g, m);
+    return m;
+}
+
+static bool is_embedded_kind(GraphKind k) {
+    return k == GM_MODULE || k == GM_PACKAGE || k == GM_NAMESPACE;
+}
+
+/* Reports an unresolvable import once per module name. */
+static void report_missing(const GraphModule *from, const BcImport *imp, const char *full,
+                           Names *reported) {
+    if (names_has(reported, full)) return;
+    names_add(reported, full);
+    if (imp->guarded || from->stdlib) {
+        diag_verbose("%s:%d: module '%s' not found (import guarded or in the stdlib)",
+                     from->filename ? from->filename : from->name, imp->lineno, full);
+        return;
+    }
+    diag_warning("%s:%d: cannot find module '%s'; importing it will raise ImportError at "
+                 "run time",
+                 from->filename, imp->lineno, full);
+}
+
+/* Tooling packages reached from stdlib functions only on demand. */
+static const char *const lazy_stdlib_only[] = {
+    "asyncio", "concurrent", "ctypes", "curses", "dbm", "distutils", "doctest", "email",
+    "ensurepip", "ftplib", "http", "idlelib", "imaplib", "lib2to3", "mailbox", "multiprocessing",
+    "nntplib", "pdb", "pickletools", "poplib", "pydoc", "pydoc_data", "smtplib", "sqlite3",
+    "tarfile", "telnetlib", "test", "tkinter", "turtle", "turtledemo", "unittest", "urllib",
+    "venv", "webbrowser", "wsgiref", "xmlrpc", "zipapp", "bz2", "lzma", "zipfile",
+    "socketserver", "ssl", "subprocess", "platform", "sysconfig", "_osx_support",
+    "_aix_support", "_bootsubprocess", "getpass", "netrc", "mimetypes", "shelve",
+    "importlib.metadata", "importlib.resources", "importlib.readers",
+};
+
+static bool is_lazy_only(const char *name) {
+    for (size_t i = 0; i < sizeof lazy_stdlib_only / sizeof *lazy_stdlib_only; i++) {
+        size_t n = strlen(lazy_stdlib_only[i]);
+        if (strncmp(name, lazy_stdlib_only[i], n) == 0 && (name[n] == '\0' || name[n] == '.'))
+            return true;
+    }
+    return false;
+}
+
+static void follow_import(Graph *g, GraphModule *from, const BcImport *imp, Names *reported) {
+    char *full;
+    if (imp->level > 0) {
+        char *base = from->kind == GM_PACKAGE || from->kind == GM_NAMESPACE
+                         ? xstrdup(from->name)
+                         : parent_name(from->name);
+        for (int i = 1; i < imp->level && base[0]; i++) {
+            char *up = parent_name(base);
+            free(base);
+            base = up;
+        }
+        if (!base[0] || strcmp(from->name, "__main__") == 0) {
+            free(base); /* relative import beyond the top: ImportError natively */
+            return;
+        }
+        full = imp->name[0] ? xasprintf("%s.%s", base, imp->name) : xstrdup(base);
+        free(base);
+    } else {
+        full = xstrdup(imp->name);
+    }
+    if (from->stdlib && imp->main_only && !lookup(g, full)) {
+        diag_verbose("%s:%d: not following %s (runs only as the main program)", from->filename,
+                     imp->lineno, full);
+        free(full);
+        return;
+    }
+    if (imp->lazy && from->stdlib && is_lazy_only(full) && !lookup(g, full)) {
+        diag_verbose("%s:%d: not following function-level import of %s", from->filename,
+                     imp->lineno, full);
+        free(full);
+        return;
+    }
+    size_t before = g->len;
+    GraphModule *m = ensure(g, full);
+    if (g->len > before)
+        diag_verbose("%s:%d: imports %s%s", from->filename ? from->filename : from->name,
+                     imp->lineno, full, imp->lazy ? " (in a function)" : "");
+    if (m->kind == GM_MISSING) report_missing(from, imp, full, reported);
+    if (m->kind == GM_PACKAGE || m->kind == GM_NAMESPACE) {
+        for (size_t i = 0; i < imp->nfrom; i++) {
+            if (strcmp(imp->fromlist[i], "*") == 0) continue;
+            char *sub = xasprintf("%s.%s", full, imp->fromlist[i]);
+            ensure(g, sub); /* a missing one is just an attribute */
+            free(sub);
+        }
+    }
+    free(full);
+}
+
+bool graph_close(Graph *g) {
+    Names reported = {0};
+    while (g->scanned < g->len) {
+        GraphModule *m = g->mods[g->scanned++];
+        if (!m->code) continue;
+        BcImportList imports = {0};
+        if (!bc_scan_imports(m->code, &imports)) {
+            hostpy_print_exception();
+            g->failed = true;
+            continue;
+        }
+        for (size_t i = 0; i < imports.len; i++) follow_import(g, m, &imports.items[i], &reported);
+        bc_import_list_free(&imports);
+    }
+    names_free(&reported);
+    return !g->failed;
+}
+
+bool graph_add_main(Graph *g, const char *script) {
+    char *abs = path_abspath(script);
+    if (!path_is_file(abs)) {
+        diag_error("%s: %s", script, path_is_dir(abs) ? "is a directory" : "no such file");
+        free(abs);
+        return false;
+    }
+    free(g->roots[0]);
+    g->roots[0] = path_dirname(abs);
+    GraphModule *m = add_entry(g, "__main__", GM_MODULE);
+    m->path = abs;
+    m->filename = xstrdup(abs);
+    compile_module(g, m);
+    if (m->kind == GM_MISSING) return false;
+    /* what the runtime itself imports at start-up */
+    ensure(g, "_p2w_boot");
+    ensure(g, "encodings");
+    graph_include_package(g, "encodings"); /* codecs are looked up by name */
+    return !g->failed;
+}
+
+bool graph_include_module(Graph *g, const char *name) {
+    GraphModule *m = ensure(g, name);
+    if (m->kind == GM_MISSING) {
+        diag_error("--include-module %s: no such module on the search path", name);
+        return false;
+    }
+    return true;
+}
+
+static int compare_str_ptr(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void include_dir(Graph *g, const char *pkg, const char *dir) {
+    DIR *d = opendir(dir);
+    if (!d) return;
+    struct dirent *e;
+    Names entries = {0};
+    while ((e = readdir(d)) != NULL) names_add(&entries, e->d_name);
+    closedir(d);
+    /* sorted, so the embedded set and its order do not depend on readdir */
+    qsort(entries.items, entries.len, sizeof(char *), compare_str_ptr);
+    for (size_t i = 0; i < entries.len; i++) {
+        const char *n = entries.items[i];
+        if (n[0] == '.' || strcmp(n, "__pycache__") == 0 || strcmp(n, "__init__.py") == 0) continue;
+        size_t len = strlen(n);
+        char *sub = NULL;
+        if (len > 3 && strcmp(n + len - 3, ".py") == 0) {
+            sub = xasprintf("%s.%.*s", pkg, (int)(len - 3), n);
+        } else {
+            char *p = path_join(dir, n);
+            if (path_is_dir(p) && !strchr(n, '-') && !strchr(n, '.')) sub = xasprintf("%s.%s", pkg, n);
+            free(p);
+        }
+        if (!sub) continue;
+        GraphModule *m = ensure(g, sub);
+        if (m->kind == GM_PACKAGE || m->kind == GM_NAMESPACE)
+            for (size_t k = 0; k < m->ndirs; k++) include_dir(g, sub, m->dirs[k]);
+        free(sub);
+    }
+    names_free(&entries);
+}
+
+bool graph_include_package(Graph *g, const char *name) {
+    GraphModule *m = ensure(g, name);
+    if (m->kind != GM_PACKAGE && m->kind != GM_NAMESPACE) {
+        diag_error("--include-package %s: %s", name,
+                   m->kind == GM_MISSING ? "no such package on the search path" : "not a package");
+        return false;
+    }
+    for (size_t k = 0; k < m->ndirs; k++) include_dir(g, name, m->dirs[k]);
+    return true;
+}
+
+static int compare_module(const void *a, const void *b) {
+    return strcmp((*(GraphModule *const *)a)->name, (*(GraphModule *const *)b)->name);
+}
+
+GraphModule **graph_embedded(Graph *g, size_t *count) {
+    GraphModule **out = xcalloc(g->len, sizeof(GraphModule *));
+    size_t n = 0;
+    for (size_t i = 0; i < g->len; i++)
+        if (is_embedded_kind(g->mods[i]->kind)) out[n++] = g->mods[i];
+    qsort(out, n, sizeof *out, compare_module);
+    *count = n;
+    return out;
+}
+
+void graph_counts(Graph *g, size_t counts[GM_EXCLUDED + 1]) {
+    memset(counts, 0, sizeof(size_t) * (GM_EXCLUDED + 1));
+    for (size_t i = 0; i < g->len; i++) counts[g->mods[i]->kind]++;
+}

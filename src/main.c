@@ -1,0 +1,320 @@
+/* main.c - the py2wasm driver: options, then the phases in order
+ *
+ *   graph   find and compile every module the program imports (graph.c)
+ *   emit    write the C that embeds them (emit.c)
+ *   build   clang + wasm-ld against the wasm runtime (toolchain.c)
+ *
+ * The output is written to a temporary file beside the target and renamed
+ * into place only when everything succeeded, so a failed or interrupted
+ * build never leaves a half-written .wasm behind. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "emit.h"
+#include "graph.h"
+#include "hostpy.h"
+#include "toolchain.h"
+#include "util.h"
+
+#ifndef P2W_VERSION
+#define P2W_VERSION "0.1.0"
+#endif
+
+typedef struct {
+    const char *input;       /* the program's main script */
+    char *output;            /* -o, or input with .wasm */
+    const char **paths;      /* --path */
+    size_t npaths;
+    const char **includes;   /* --include-module */
+    size_t nincludes;
+    const char **packages;   /* --include-package */
+    size_t npackages;
+    const char **excludes;   /* --exclude-module */
+    size_t nexcludes;
+    const char *keep_build;  /* --keep-build DIR */
+    const char *runtime_dir; /* --runtime or default beside the executable */
+    int opt_level;           /* -O0..-O3 */
+    bool debug;              /* --debug */
+    bool stats;              /* --stats */
+} Options;
+
+static const char usage_text[] =
+    "usage: py2wasm [options] SCRIPT.py\n"
+    "\n"
+    "Compiles a Python 3.11 program and every module it imports into one\n"
+    "standalone WebAssembly (WASI) module.\n"
+    "\n"
+    "options:\n"
+    "  -o FILE                 output file (default: SCRIPT.wasm beside SCRIPT.py)\n"
+    "  --path DIR              also search DIR for imported modules (repeatable),\n"
+    "                          e.g. a virtualenv's site-packages\n"
+    "  --include-module NAME   embed NAME even if no import of it is visible\n"
+    "                          (for __import__/importlib.import_module)\n"
+    "  --include-package NAME  embed package NAME and all its submodules\n"
+    "  --exclude-module NAME   leave NAME out (importing it raises ImportError)\n"
+    "  -O0 .. -O3              C optimisation level (default -O2)\n"
+    "  --keep-build DIR        keep the generated C and objects in DIR\n"
+    "  --runtime DIR           use the wasm runtime in DIR (default: ../runtime\n"
+    "                          next to this executable, or $P2W_RUNTIME)\n"
+    "  --debug                 keep debug information and symbol names\n"
+    "  --stats                 print what was embedded and the output size\n"
+    "  -v, --verbose           explain each step, show tool command lines\n"
+    "  -q, --quiet             print errors only\n"
+    "  --version               print the version and exit\n"
+    "  -h, --help              print this help and exit\n"
+    "\n"
+    "Run the output with any WASI runtime, e.g.\n"
+    "  wasmtime run app.wasm ARGS       node tools/run-wasi.mjs app.wasm ARGS\n";
+
+static char *temp_output; /* removed on failure or interruption */
+
+static void remove_temp_output(void) {
+    if (temp_output) unlink(temp_output);
+}
+
+static void on_signal(int sig) {
+    remove_temp_output();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static _Noreturn void usage_error(const char *fmt, const char *what) {
+    fputs("py2wasm: error: ", stderr);
+    fprintf(stderr, fmt, what);
+    fputs(" (see py2wasm --help)\n", stderr);
+    exit(2);
+}
+
+static void push(const char ***list, size_t *n, const char *v) {
+    *list = xrealloc(*list, (*n + 1) * sizeof(char *));
+    (*list)[(*n)++] = v;
+}
+
+static char *default_runtime_dir(void) {
+    const char *env = getenv("P2W_RUNTIME");
+    if (env && *env) return xstrdup(env);
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) return xstrdup("runtime");
+    exe[n] = '\0';
+    char *bindir = path_dirname(exe);
+    char *rt = xasprintf("%s/../runtime", bindir);
+    free(bindir);
+    char *abs = path_abspath(rt);
+    free(rt);
+    return abs;
+}
+
+static void parse_options(int argc, char **argv, Options *o) {
+    enum { OPT_PATH = 256, OPT_INCLUDE, OPT_PACKAGE, OPT_EXCLUDE, OPT_KEEP, OPT_RUNTIME,
+           OPT_DEBUG, OPT_STATS, OPT_VERSION };
+    static const struct option longopts[] = {
+        {"path", required_argument, NULL, OPT_PATH},
+        {"include-module", required_argument, NULL, OPT_INCLUDE},
+        {"include-package", required_argument, NULL, OPT_PACKAGE},
+        {"exclude-module", required_argument, NULL, OPT_EXCLUDE},
+        {"keep-build", required_argument, NULL, OPT_KEEP},
+        {"runtime", required_argument, NULL, OPT_RUNTIME},
+        {"debug", no_argument, NULL, OPT_DEBUG},
+        {"stats", no_argument, NULL, OPT_STATS},
+        {"verbose", no_argument, NULL, 'v'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(o, 0, sizeof *o);
+    o->opt_level = 2;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":o:O:vqh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o': o->output = xstrdup(optarg); break;
+        case 'O':
+            if (strlen(optarg) != 1 || optarg[0] < '0' || optarg[0] > '3')
+                usage_error("invalid optimisation level -O%s (use -O0 to -O3)", optarg);
+            o->opt_level = optarg[0] - '0';
+            break;
+        case 'v': diag_verbosity = 2; break;
+        case 'q': diag_verbosity = 0; break;
+        case 'h': fputs(usage_text, stdout); exit(0);
+        case OPT_VERSION:
+            printf("py2wasm %s (Python 3.11.2, wasm32-wasi)\n", P2W_VERSION);
+            exit(0);
+        case OPT_PATH: push(&o->paths, &o->npaths, optarg); break;
+        case OPT_INCLUDE: push(&o->includes, &o->nincludes, optarg); break;
+        case OPT_PACKAGE: push(&o->packages, &o->npackages, optarg); break;
+        case OPT_EXCLUDE: push(&o->excludes, &o->nexcludes, optarg); break;
+        case OPT_KEEP: o->keep_build = optarg; break;
+        case OPT_RUNTIME: o->runtime_dir = optarg; break;
+        case OPT_DEBUG: o->debug = true; break;
+        case OPT_STATS: o->stats = true; break;
+        case ':': usage_error("option '%s' needs a value", argv[optind - 1]);
+        default: usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc) usage_error("%s", "no input script given");
+    if (optind + 1 < argc) usage_error("more than one input given ('%s')", argv[optind + 1]);
+    o->input = argv[optind];
+    for (size_t i = 0; i < o->npaths; i++)
+        if (!path_is_dir(o->paths[i])) usage_error("--path %s: not a directory", o->paths[i]);
+    if (!o->output) {
+        size_t n = strlen(o->input);
+        if (n > 3 && strcmp(o->input + n - 3, ".py") == 0)
+            o->output = xasprintf("%.*s.wasm", (int)(n - 3), o->input);
+        else
+            o->output = xasprintf("%s.wasm", o->input);
+    }
+}
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Creates the temporary output beside OUTPUT, proving the location writable
+ * before any work is done. */
+static bool open_temp_output(const char *output) {
+    if (path_is_dir(output)) {
+        diag_error("cannot write %s: is a directory", output);
+        return false;
+    }
+    char *dir = path_dirname(output);
+    temp_output = xasprintf("%s/.%s.XXXXXX", dir, path_basename(output));
+    free(dir);
+    int fd = mkstemp(temp_output);
+    if (fd < 0) {
+        diag_error("cannot write %s: %s", output, strerror(errno));
+        free(temp_output);
+        temp_output = NULL;
+        return false;
+    }
+    close(fd);
+    return true;
+}
+
+static bool build(const Options *o) {
+    double t0 = now();
+    diag_progress("discovering modules of %s", o->input);
+    GraphConfig gc = {.runtime_dir = o->runtime_dir,
+                      .paths = o->paths,
+                      .npaths = o->npaths,
+                      .excludes = o->excludes,
+                      .nexcludes = o->nexcludes};
+    Graph *g = graph_new(&gc);
+    if (!g) return false;
+    bool ok = graph_add_main(g, o->input);
+    for (size_t i = 0; ok && i < o->nincludes; i++) ok = graph_include_module(g, o->includes[i]);
+    for (size_t i = 0; ok && i < o->npackages; i++) ok = graph_include_package(g, o->packages[i]);
+    ok = ok && graph_close(g);
+    if (!ok) {
+        graph_free(g);
+        return false;
+    }
+    size_t nmods;
+    GraphModule **mods = graph_embedded(g, &nmods);
+
+    char *work = NULL;
+    bool temp_work = !o->keep_build;
+    if (o->keep_build) {
+        work = path_abspath(o->keep_build);
+        if (!make_dirs(work)) {
+            diag_error("cannot create %s: %s", work, strerror(errno));
+            ok = false;
+        }
+    } else {
+        work = xstrdup("/tmp/py2wasm-XXXXXX");
+        if (!mkdtemp(work)) {
+            diag_error("cannot create a temporary directory: %s", strerror(errno));
+            ok = false;
+        }
+    }
+    char *c_path = path_join(work, "modules.c");
+    char *o_path = path_join(work, "modules.o");
+    EmitStats es;
+    Toolchain tc = {.runtime_dir = o->runtime_dir, .work_dir = work,
+                    .opt_level = o->opt_level, .debug = o->debug};
+    if (ok) {
+        diag_progress("embedding %zu modules", nmods);
+        ok = emit_modules_c(c_path, mods, nmods, o->input, &es);
+    }
+    if (ok) ok = tc_compile(&tc, c_path, o_path);
+    if (ok) {
+        diag_progress("linking %s", o->output);
+        const char *objs[] = {o_path};
+        ok = tc_link(&tc, objs, 1, temp_output);
+    }
+    if (ok && rename(temp_output, o->output) != 0) {
+        diag_error("cannot write %s: %s", o->output, strerror(errno));
+        ok = false;
+    }
+    if (ok) {
+        free(temp_output);
+        temp_output = NULL;
+        struct stat st;
+        off_t size = stat(o->output, &st) == 0 ? st.st_size : 0;
+        if (o->stats) {
+            size_t counts[GM_EXCLUDED + 1];
+            graph_counts(g, counts);
+            size_t user = 0;
+            for (size_t i = 0; i < nmods; i++) user += !mods[i]->stdlib;
+            printf("modules embedded:   %zu (%zu program, %zu stdlib)\n", nmods, user,
+                   nmods - user);
+            printf("builtin C modules:  %zu used\n", counts[GM_BUILTIN]);
+            printf("runtime frozen:     %zu used\n", counts[GM_FROZEN]);
+            printf("not found:          %zu\n", counts[GM_MISSING]);
+            printf("marshalled code:    %zu bytes\n", es.code_bytes);
+            printf("sources (zlib):     %zu bytes\n", es.source_bytes);
+            printf("output:             %s, %lld bytes\n", o->output, (long long)size);
+        }
+        diag_progress("wrote %s (%.1f MiB) in %.1f s", o->output, (double)size / (1024.0 * 1024.0),
+                      now() - t0);
+    }
+    if (temp_work && work) remove_tree(work);
+    free(work);
+    free(c_path);
+    free(o_path);
+    free(mods);
+    graph_free(g);
+    return ok;
+}
+
+int main(int argc, char **argv) {
+    Options o;
+    parse_options(argc, argv, &o);
+    char *rt = o.runtime_dir ? path_abspath(o.runtime_dir) : default_runtime_dir();
+    o.runtime_dir = rt;
+    if (!path_is_file(o.input)) {
+        diag_error("%s: %s", o.input,
+                   path_is_dir(o.input) ? "is a directory, not a Python script" : "no such file");
+        return 1;
+    }
+    if (access(o.input, R_OK) != 0) {
+        diag_error("%s: %s", o.input, strerror(errno));
+        return 1;
+    }
+    if (!open_temp_output(o.output)) return 1;
+    atexit(remove_temp_output);
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    if (!hostpy_init()) return 1;
+    bool ok = build(&o);
+    hostpy_fini();
+    free(rt);
+    free(o.output);
+    free(o.paths);
+    free(o.includes);
+    free(o.packages);
+    free(o.excludes);
+    return ok ? 0 : 1;
+}
