@@ -44,7 +44,7 @@ runtime: $(B)/stamps/modules $(RT)/lib/libp2w.a $(RT)/py/_p2w_boot.py $(RT)/incl
 
 $(B)/runtime-obj/%.o: runtime/%.c runtime/p2w_embed.h $(B)/stamps/modules
 	@mkdir -p $(@D)
-	$(WASM_CC) -O2 -Wall -Wextra -Wno-unused-parameter -I$(RT)/include -c $< -o $@
+	$(WASM_CC) -O2 -Wall -Wextra -Werror=implicit-function-declaration -I$(RT)/include -c $< -o $@
 
 $(RT)/lib/libp2w.a: $(RUNTIME_OBJS)
 	@rm -f $@

@@ -10,6 +10,7 @@
 #define P2W_EMBED_H
 
 #include "Python.h"
+#include "marshal.h"
 
 #include <stddef.h>
 

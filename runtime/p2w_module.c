@@ -3,14 +3,17 @@
  * line hook that lets CPython's C traceback printer show lines of embedded
  * sources (there is no filesystem to read them from).
  *
- * Decompressed sources are cached in a dict keyed by filename: tracebacks ask
- * for many lines of the same few files. */
+ * Tracebacks ask for many lines of the same few files, so the line lists of
+ * decompressed sources are cached in a dict keyed by filename.  Lines are
+ * split on '\n' only, as file reading does (str.splitlines would also split
+ * on form feeds, which stdlib sources contain), and carry no newline, like
+ * PyFile_GetLine(f, -1) which the traceback printer otherwise uses. */
 #include "p2w_embed.h"
 
 #include <string.h>
 #include <zlib.h>
 
-static PyObject *source_cache; /* filename (str) -> source (str); owned */
+static PyObject *line_cache; /* filename (str) -> list of lines (str); owned */
 
 static int compare_module_name(const void *key, const void *elem) {
     return strcmp((const char *)key, ((const struct p2w_module *)elem)->name);
@@ -32,39 +35,35 @@ static const struct p2w_module *find_by_filename(const char *filename) {
 /* Returns the decompressed source of M as a new reference, or NULL with an
  * exception set. */
 static PyObject *module_source(const struct p2w_module *m) {
-    PyObject *key = PyUnicode_FromString(m->filename);
-    if (!key) return NULL;
-    if (!source_cache && !(source_cache = PyDict_New())) goto fail;
-    PyObject *text = PyDict_GetItemWithError(source_cache, key);
-    if (text) {
-        Py_DECREF(key);
-        Py_INCREF(text);
-        return text;
-    }
-    if (PyErr_Occurred()) goto fail;
     char *buf = PyMem_Malloc(m->source_size ? m->source_size : 1);
-    if (!buf) {
-        PyErr_NoMemory();
-        goto fail;
-    }
+    if (!buf) return PyErr_NoMemory();
     uLongf len = (uLongf)m->source_size;
     if (uncompress((Bytef *)buf, &len, m->source_z, (uLong)m->source_z_size) != Z_OK ||
         len != m->source_size) {
         PyMem_Free(buf);
         PyErr_Format(PyExc_SystemError, "embedded source of %s is corrupt", m->name);
-        goto fail;
+        return NULL;
     }
-    text = PyUnicode_DecodeUTF8(buf, (Py_ssize_t)len, "surrogateescape");
+    PyObject *text = PyUnicode_DecodeUTF8(buf, (Py_ssize_t)len, "surrogateescape");
     PyMem_Free(buf);
-    if (!text || PyDict_SetItem(source_cache, key, text) < 0) {
-        Py_XDECREF(text);
-        goto fail;
-    }
-    Py_DECREF(key);
     return text;
-fail:
-    Py_DECREF(key);
-    return NULL;
+}
+
+/* Returns the cached line list of M (borrowed), or NULL with an exception set. */
+static PyObject *module_lines(const struct p2w_module *m, PyObject *filename) {
+    if (!line_cache && !(line_cache = PyDict_New())) return NULL;
+    PyObject *lines = PyDict_GetItemWithError(line_cache, filename);
+    if (lines || PyErr_Occurred()) return lines;
+    PyObject *text = module_source(m);
+    if (!text) return NULL;
+    PyObject *sep = PyUnicode_FromString("\n");
+    lines = sep ? PyUnicode_Split(text, sep, -1) : NULL;
+    Py_XDECREF(sep);
+    Py_DECREF(text);
+    if (!lines) return NULL;
+    int rc = PyDict_SetItem(line_cache, filename, lines);
+    Py_DECREF(lines); /* the cache holds it */
+    return rc < 0 ? NULL : lines;
 }
 
 PyObject *p2w_source_line(PyObject *filename, int lineno) {
@@ -75,23 +74,14 @@ PyObject *p2w_source_line(PyObject *filename, int lineno) {
     }
     const struct p2w_module *m = find_by_filename(fname);
     if (!m || !m->source_z || lineno < 1) return NULL;
-    PyObject *text = module_source(m);
-    if (!text) {
-        PyErr_Clear();
-        return NULL;
-    }
-    PyObject *lines = PyUnicode_Splitlines(text, 1);
-    Py_DECREF(text);
+    PyObject *lines = module_lines(m, filename);
     if (!lines) {
         PyErr_Clear();
         return NULL;
     }
-    PyObject *line = NULL;
-    if (lineno <= PyList_GET_SIZE(lines)) {
-        line = PyList_GET_ITEM(lines, lineno - 1);
-        Py_INCREF(line);
-    }
-    Py_DECREF(lines);
+    if (lineno > PyList_GET_SIZE(lines)) return NULL;
+    PyObject *line = PyList_GET_ITEM(lines, lineno - 1);
+    Py_INCREF(line);
     return line;
 }
 

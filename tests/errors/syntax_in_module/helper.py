@@ -1,0 +1,3 @@
+VALUE = 1
+def broken(:
+    pass

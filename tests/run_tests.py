@@ -1,0 +1,325 @@
+#!/usr/bin/python3.11
+"""py2wasm test suite (`make test`).
+
+Three groups, all differential or checked against exact expectations:
+
+  programs   every program in tests/programs/ (NAME.py, or NAME/main.py for
+             multi-module programs, with optional NAME.args and NAME.stdin) is
+             compiled with build/bin/py2wasm and run under tools/run-wasi.mjs;
+             stdout, stderr and exit code must equal those of native CPython
+             3.11.2 (/usr/bin/python3.11) running the same file from the repo
+             root with the same arguments and input.
+  runtime    the baseline interpreter build/runtime/python.wasm, and the Node
+             WASI runner itself (exit codes, traps, argv, stdin).
+  errors     the compiler's handling of bad input: syntax errors, missing
+             files, unwritable outputs, unknown options, failing tools.
+
+The last line is "N passed, M failed"; the exit status is non-zero if
+anything failed.  On a failing program the generated C is kept in
+build/tests/NAME.build/ for inspection.
+
+usage: run_tests.py [-j JOBS] [-k SUBSTRING] [--group programs,runtime,errors]
+"""
+import argparse
+import concurrent.futures
+import difflib
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NATIVE = "/usr/bin/python3.11"
+P2W = ROOT / "build/bin/py2wasm"
+RUNNER = ROOT / "tools/run-wasi.mjs"
+OUT = ROOT / "build/tests"
+TIMEOUT = 300
+
+
+class TestFailure(Exception):
+    pass
+
+
+def clean_env():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def run(cmd, stdin=b"", env=None, cwd=ROOT):
+    return subprocess.run([str(c) for c in cmd], input=stdin, capture_output=True,
+                          cwd=cwd, env=env or clean_env(), timeout=TIMEOUT)
+
+
+def show_diff(label, expected, actual, limit=40):
+    exp = expected.decode("utf-8", "replace").splitlines(keepends=True)
+    act = actual.decode("utf-8", "replace").splitlines(keepends=True)
+    lines = list(difflib.unified_diff(exp, act, f"native {label}", f"compiled {label}"))
+    if len(lines) > limit:
+        lines = lines[:limit] + [f"... ({len(lines) - limit} more diff lines)\n"]
+    return "".join(lines)
+
+
+def check(cond, message):
+    if not cond:
+        raise TestFailure(message)
+
+
+# ---- programs -------------------------------------------------------------
+
+def program_entries():
+    base = ROOT / "tests/programs"
+    entries = []
+    for p in sorted(base.iterdir()):
+        if p.suffix == ".py":
+            entries.append((p.stem, p, p.with_suffix("")))
+        elif p.is_dir() and (p / "main.py").is_file():
+            entries.append((p.name, p / "main.py", p))
+    return entries
+
+
+def program_test(name, script, stem):
+    rel = script.relative_to(ROOT)
+    args_file = Path(str(stem) + ".args")
+    stdin_file = Path(str(stem) + ".stdin")
+    args = args_file.read_text().splitlines() if args_file.exists() else []
+    stdin = stdin_file.read_bytes() if stdin_file.exists() else b""
+    wasm = OUT / f"{name}.wasm"
+
+    def test():
+        c = run([P2W, "-q", rel, "-o", wasm])
+        check(c.returncode == 0 and wasm.exists(),
+              f"py2wasm failed (exit {c.returncode}):\n{c.stderr.decode(errors='replace')}")
+        native = run([NATIVE, rel, *args], stdin=stdin)
+        compiled = run(["node", RUNNER, wasm, *args], stdin=stdin)
+        problems = []
+        if native.stdout != compiled.stdout:
+            problems.append(show_diff("stdout", native.stdout, compiled.stdout))
+        if native.stderr != compiled.stderr:
+            problems.append(show_diff("stderr", native.stderr, compiled.stderr))
+        if native.returncode != compiled.returncode:
+            problems.append(f"exit code: native {native.returncode}, compiled {compiled.returncode}\n")
+        if problems:
+            keep = OUT / f"{name}.build"
+            run([P2W, "-q", rel, "-o", wasm, "--keep-build", keep])
+            raise TestFailure("".join(problems) + f"(generated C kept in {keep.relative_to(ROOT)})")
+        wasm.unlink()
+    return f"programs/{name}", test
+
+
+# ---- runtime and runner ----------------------------------------------------
+
+def wasm_cc(src, out):
+    sysroot = ROOT / "build/runtime/sysroot"
+    c = run(["clang-14", "--target=wasm32-wasi", f"--sysroot={sysroot}", "-O1", src, "-o", out])
+    check(c.returncode == 0, f"clang failed on {src}:\n{c.stderr.decode()}")
+
+
+def runtime_tests():
+    tests = []
+
+    def python_wasm_basics():
+        script = OUT / "runtime_basics.py"
+        script.write_text(
+            "import sys, zlib, json, re, decimal, math\n"
+            "print(sys.version.split()[0], sys.platform, sys.getrecursionlimit())\n"
+            "data = b'x' * 1000\n"
+            "print(zlib.decompress(zlib.compress(data)) == data, len(zlib.compress(data)) < 100)\n"
+            "print(json.dumps({'a': [1, 2.5, None]}), re.sub(r'(\\d+)', r'<\\1>', 'a1b22'))\n"
+            "print(decimal.Decimal(1) / decimal.Decimal(7), math.factorial(20), math.pi)\n")
+        c = run([ROOT / "tools/python-wasm", script.relative_to(ROOT)])
+        check(c.returncode == 0, f"python.wasm failed:\n{c.stderr.decode()}")
+        expected = ("3.11.2 wasi 1000\nTrue True\n"
+                    '{"a": [1, 2.5, null]} a<1>b<22>\n'
+                    "0.1428571428571428571428571429 2432902008176640000 3.141592653589793\n")
+        check(c.stdout.decode() == expected,
+              show_diff("stdout", expected.encode(), c.stdout))
+    tests.append(("runtime/python_wasm_basics", python_wasm_basics))
+
+    def runner_exit_code():
+        wasm = OUT / "exit3.wasm"
+        wasm_cc(ROOT / "tests/runner/exit3.c", wasm)
+        c = run(["node", RUNNER, wasm])
+        check(c.returncode == 3, f"expected exit 3, got {c.returncode}: {c.stderr.decode()}")
+        check(c.stderr == b"", f"unexpected stderr: {c.stderr.decode()}")
+    tests.append(("runtime/runner_exit_code", runner_exit_code))
+
+    def runner_trap():
+        wasm = OUT / "trap.wasm"
+        wasm_cc(ROOT / "tests/runner/trap.c", wasm)
+        c = run(["node", RUNNER, wasm])
+        check(c.returncode == 134, f"expected exit 134, got {c.returncode}")
+        check(c.stdout == b"before trap\n", f"stdout: {c.stdout!r}")
+        check(b"run-wasi: wasm trap: unreachable" in c.stderr, f"stderr: {c.stderr.decode()}")
+    tests.append(("runtime/runner_trap", runner_trap))
+
+    def runner_argv_stdin():
+        wasm = OUT / "echo.wasm"
+        wasm_cc(ROOT / "tests/runner/echo.c", wasm)
+        c = run(["node", RUNNER, wasm, "one", "two words", "--flag"], stdin=b"hello\nworld\n")
+        check(c.returncode == 0, f"exit {c.returncode}: {c.stderr.decode()}")
+        expected = b"arg[1]=one\narg[2]=two words\narg[3]=--flag\nHELLO\nWORLD\n"
+        check(c.stdout == expected, show_diff("stdout", expected, c.stdout))
+    tests.append(("runtime/runner_argv_stdin", runner_argv_stdin))
+
+    def runner_missing_module():
+        c = run(["node", RUNNER, OUT / "does-not-exist.wasm"])
+        check(c.returncode == 2, f"expected exit 2, got {c.returncode}")
+        check(b"run-wasi: cannot read" in c.stderr, f"stderr: {c.stderr.decode()}")
+    tests.append(("runtime/runner_missing_module", runner_missing_module))
+    return tests
+
+
+# ---- compiler errors --------------------------------------------------------
+
+def error_tests():
+    tests = []
+    errs = ROOT / "tests/errors"
+
+    def syntax(name, script):
+        def test():
+            rel = script.relative_to(ROOT)
+            out = OUT / f"{name}.wasm"
+            out.unlink(missing_ok=True)
+            native = run([NATIVE, rel])
+            c = run([P2W, "-q", rel, "-o", out])
+            check(c.returncode == 1, f"expected exit 1, got {c.returncode}")
+            check(c.stderr == native.stderr, show_diff("stderr", native.stderr, c.stderr))
+            check(not out.exists(), "an output file was left behind")
+            leftovers = [p.name for p in OUT.glob(f".{name}.wasm.*")]
+            check(not leftovers, f"temporary files left: {leftovers}")
+        return test
+    tests.append(("errors/syntax_error", syntax("syntax_error", errs / "syntax_error.py")))
+    tests.append(("errors/bad_indent", syntax("bad_indent", errs / "bad_indent.py")))
+
+    def syntax_in_module():
+        rel = (errs / "syntax_in_module/main.py").relative_to(ROOT)
+        native = run([NATIVE, rel])
+        c = run([P2W, "-q", rel, "-o", OUT / "sim.wasm"])
+        check(c.returncode == 1, f"expected exit 1, got {c.returncode}")
+        # natively the SyntaxError surfaces when the import runs: the last four
+        # lines (File/line, source, caret, message) are CPython's own report
+        tail = b"\n".join(native.stderr.splitlines()[-4:]) + b"\n"
+        check(c.stderr.endswith(tail), show_diff("stderr", tail, c.stderr))
+    tests.append(("errors/syntax_in_imported_module", syntax_in_module))
+
+    def missing_import():
+        script = errs / "missing_import.py"
+        rel = script.relative_to(ROOT)
+        wasm = OUT / "missing_import.wasm"
+        c = run([P2W, rel, "-o", wasm])
+        check(c.returncode == 0, f"py2wasm failed: {c.stderr.decode()}")
+        err = c.stderr.decode()
+        check(f"warning: {script}:5: cannot find module 'no_such_module_unguarded'" in err,
+              f"no warning naming file and line:\n{err}")
+        check("no_such_module_guarded" not in err, f"guarded import warned about:\n{err}")
+        native = run([NATIVE, rel])
+        compiled = run(["node", RUNNER, wasm])
+        check((native.stdout, native.stderr, native.returncode) ==
+              (compiled.stdout, compiled.stderr, compiled.returncode),
+              show_diff("stderr", native.stderr, compiled.stderr))
+    tests.append(("errors/missing_import_warns", missing_import))
+
+    def cli(name, args, code, needle, env=None):
+        def test():
+            c = run([P2W, *args], env=env)
+            err = c.stderr.decode()
+            check(c.returncode == code, f"expected exit {code}, got {c.returncode}: {err}")
+            check(needle in err, f"expected {needle!r} in stderr:\n{err}")
+            check(err.count("\n") <= 3, f"expected a short message:\n{err}")
+        tests.append((f"errors/{name}", test))
+    hello = "examples/hello.py"
+    cli("missing_input", ["no/such/file.py"], 1, "py2wasm: error: no/such/file.py: no such file")
+    cli("directory_input", ["tests"], 1, "is a directory")
+    cli("unwritable_output", [hello, "-o", "/nonexistent-dir/x.wasm"], 1,
+        "cannot write /nonexistent-dir/x.wasm")
+    cli("output_is_directory", [hello, "-o", "tests"], 1, "cannot write tests: is a directory")
+    cli("unknown_option", [hello, "--bogus"], 2, "unknown option '--bogus'")
+    cli("bad_opt_level", [hello, "-O9"], 2, "invalid optimisation level")
+    cli("no_input", [], 2, "no input script given")
+    cli("missing_option_value", [hello, "-o"], 2, "needs a value")
+    cli("bad_path_option", [hello, "--path", "/no/such/dir"], 2, "--path /no/such/dir: not a directory")
+    cli("bad_include_module", [hello, "--include-module", "no_such_mod_xyz", "-o", str(OUT / "x.wasm")],
+        1, "--include-module no_such_mod_xyz")
+
+    def failing_toolchain():
+        out = OUT / "toolfail.wasm"
+        out.write_bytes(b"previous build")
+        env = clean_env()
+        env["P2W_CLANG"] = "false"
+        c = run([P2W, "-q", hello, "-o", out], env=env)
+        err = c.stderr.decode()
+        check(c.returncode == 1, f"expected exit 1, got {c.returncode}")
+        check("failed (false exited with 1)" in err, f"tool not named:\n{err}")
+        check(out.read_bytes() == b"previous build", "existing output was overwritten")
+        check(not list(OUT.glob(".toolfail.wasm.*")), "temporary output left behind")
+        env["P2W_CLANG"] = "/no/such/clang"
+        c = run([P2W, "-q", hello, "-o", out], env=env)
+        check(c.returncode == 1 and "cannot run /no/such/clang" in c.stderr.decode(),
+              f"missing tool not reported:\n{c.stderr.decode()}")
+    tests.append(("errors/failing_toolchain", failing_toolchain))
+
+    def help_and_version():
+        c = run([P2W, "--help"])
+        check(c.returncode == 0 and c.stdout.startswith(b"usage: py2wasm"), "bad --help")
+        for opt in (b"--path", b"--include-module", b"--include-package", b"--exclude-module",
+                    b"--keep-build", b"-O0", b"--verbose", b"--quiet", b"--version"):
+            check(opt in c.stdout, f"--help does not mention {opt.decode()}")
+        c = run([P2W, "--version"])
+        check(c.returncode == 0 and b"py2wasm" in c.stdout and b"3.11.2" in c.stdout, "bad --version")
+    tests.append(("errors/help_and_version", help_and_version))
+    return tests
+
+
+def main():
+    ap = argparse.ArgumentParser(description="py2wasm test suite")
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("-k", "--filter", default="", help="run tests whose name contains this")
+    ap.add_argument("--group", default="runtime,errors,programs")
+    opts = ap.parse_args()
+    if not P2W.exists():
+        sys.exit(f"run_tests: {P2W} not built; run `make` first")
+    OUT.mkdir(parents=True, exist_ok=True)
+    groups = opts.group.split(",")
+    tests = []
+    if "runtime" in groups:
+        tests += runtime_tests()
+    if "errors" in groups:
+        tests += error_tests()
+    if "programs" in groups:
+        tests += [program_test(*e) for e in program_entries()]
+    tests = [t for t in tests if opts.filter in t[0]]
+
+    lock = threading.Lock()
+    failures = []
+
+    def execute(item):
+        name, fn = item
+        try:
+            fn()
+            ok, detail = True, ""
+        except TestFailure as e:
+            ok, detail = False, str(e)
+        except subprocess.TimeoutExpired as e:
+            ok, detail = False, f"timed out after {TIMEOUT}s: {e.cmd}"
+        except Exception as e:  # a bug in the test itself still counts as a failure
+            ok, detail = False, f"{type(e).__name__}: {e}"
+        with lock:
+            print(f"{'PASS' if ok else 'FAIL'} {name}", flush=True)
+            if not ok:
+                failures.append((name, detail))
+        return ok
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=opts.jobs) as pool:
+        results = list(pool.map(execute, tests))
+    for name, detail in sorted(failures):
+        print(f"\n=== FAIL {name}\n{detail.rstrip()}")
+    passed = sum(results)
+    print(f"\n{passed} passed, {len(results) - passed} failed")
+    sys.exit(0 if passed == len(results) and results else 1)
+
+
+if __name__ == "__main__":
+    main()
