@@ -4,8 +4,8 @@ Counter/accumulator closures with nonlocal, closure factories in loops,
 decorators with and without arguments (functools.wraps, call counting,
 memoisation, argument validation that raises), exceptions used for control
 flow (custom hierarchy, raise/catch in hot loops, re-raise with `from`,
-try/except/else/finally), class-based and
-contextlib-based context managers, and StopIteration from hand-made iterators.
+try/except/else/finally), class-based and contextlib-based context managers,
+and StopIteration from hand-made iterators.
 
 usage: closures_exc.py [scale]   (scale multiplies the iteration counts)
 """
