@@ -125,6 +125,29 @@ def _fix_asyncio_selector_events(mod):
     cls._close_self_pipe = _close_self_pipe
 
 
+def _fix_linecache(mod):
+    # linecache reads source files from disk (warnings, traceback and inspect
+    # use it); embedded sources have no file, so fall back to the copy in the
+    # binary.  Entries get mtime None, which checkcache() leaves alone.
+    updatecache = mod.updatecache
+
+    def _updatecache(filename, module_globals=None):
+        lines = updatecache(filename, module_globals)
+        if lines or not filename:
+            return lines
+        source = _p2w.get_source(filename)
+        if source is None:
+            return lines
+        lines = source.splitlines(True)
+        if lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+        mod.cache[filename] = (len(source), None, lines, filename)
+        return lines
+
+    mod.updatecache = _updatecache
+
+
 _FIXUPS = {
     "asyncio.selector_events": _fix_asyncio_selector_events,
+    "linecache": _fix_linecache,
 }

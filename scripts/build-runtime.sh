@@ -42,6 +42,14 @@ export PKG_CONFIG_LIBDIR=$B/empty-pkgconfig PKG_CONFIG_PATH=
 mkdir -p "$PKG_CONFIG_LIBDIR"
 
 # --- sources ---------------------------------------------------------------
+# The patch set's hash is kept in the stamp: when patches change, the source
+# tree is unpacked and patched afresh and CPython rebuilt incrementally (only
+# the patched files are newer than their objects).
+patch_hash=$(cat "$root"/runtime/patches/*.patch | sha256sum | cut -d' ' -f1)
+if step_done sources && [[ "$(cat "$B/stamps/sources")" != "$patch_hash" ]]; then
+  log "runtime patches changed; re-applying"
+  rm -f "$B/stamps/sources" "$B/stamps/cpython" "$B/stamps/install" "$B/stamps/modules"
+fi
 if ! step_done sources; then
   "$here/fetch-sources.sh" "$B/cache"
   rm -rf "$B/src"; mkdir -p "$B/src"
@@ -51,7 +59,7 @@ if ! step_done sources; then
   done
   mkdir -p "$B/src/zlib"
   tar -xjf "$B/cache/"zlib-*.tar.bz2 -C "$B/src/zlib" --strip-components=1
-  mark sources
+  echo "$patch_hash" > "$B/stamps/sources"
 fi
 
 # --- zlib ------------------------------------------------------------------

@@ -87,7 +87,7 @@ def sig(seq, pick):
 
 def main():
     scale = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
-    n = max(50, int(60000 * scale))
+    n = max(50, int(80000 * scale))
     t0 = time.perf_counter()
     recs = make_records(n, 99)
     people = [Person(name, dept, age, sal) for name, dept, age, sal, _ in recs]
