@@ -61,6 +61,19 @@ $(B)/bin/py2wasm: $(SRCS) $(HDRS) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(P2W_CFLAGS) $(SRCS) -o $@ $(HOST_LIBS)
 
+# The same compiler built with AddressSanitizer and UndefinedBehaviorSanitizer;
+# `make test` runs part of the suite with it.
+$(B)/bin/py2wasm-asan: $(SRCS) $(HDRS) | deps
+	@mkdir -p $(@D)
+	$(CC) -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
+	  $(P2W_CFLAGS) $(SRCS) -o $@ $(HOST_LIBS)
+
+UNIT_SRCS := $(filter-out src/main.c,$(SRCS))
+$(B)/tests/unit_tests: tests/unit/unit_tests.c $(UNIT_SRCS) $(HDRS) | deps
+	@mkdir -p $(@D)
+	$(CC) -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
+	  $(P2W_CFLAGS) tests/unit/unit_tests.c $(UNIT_SRCS) -o $@ $(HOST_LIBS)
+
 compiler: runtime $(B)/bin/py2wasm
 
 demo: compiler
@@ -68,7 +81,7 @@ demo: compiler
 	@$(B)/bin/py2wasm -q examples/hello.py -o $(B)/hello.wasm
 	@node tools/run-wasi.mjs $(B)/hello.wasm world
 
-test: compiler
+test: compiler $(B)/bin/py2wasm-asan $(B)/tests/unit_tests
 	@$(HOSTPY) tests/run_tests.py
 
 bench: compiler

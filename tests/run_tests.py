@@ -13,12 +13,16 @@ Three groups, all differential or checked against exact expectations:
              WASI runner itself (exit codes, traps, argv, stdin).
   errors     the compiler's handling of bad input: syntax errors, missing
              files, unwritable outputs, unknown options, failing tools.
+  unit       C unit tests of compiler internals (build/tests/unit_tests).
+  asan       the compiler built with ASan+UBSan compiles a sample of the
+             programs and the bad-input cases without a sanitizer report, and
+             produces byte-identical output (so builds are deterministic).
 
 The last line is "N passed, M failed"; the exit status is non-zero if
 anything failed.  On a failing program the generated C is kept in
 build/tests/NAME.build/ for inspection.
 
-usage: run_tests.py [-j JOBS] [-k SUBSTRING] [--group programs,runtime,errors]
+usage: run_tests.py [-j JOBS] [-k SUBSTRING] [--group unit,runtime,errors,asan,programs]
 """
 import argparse
 import concurrent.futures
@@ -33,6 +37,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NATIVE = "/usr/bin/python3.11"
 P2W = ROOT / "build/bin/py2wasm"
+P2W_ASAN = ROOT / "build/bin/py2wasm-asan"
+UNIT = ROOT / "build/tests/unit_tests"
+ASAN_ENV = {"ASAN_OPTIONS": "detect_leaks=0:abort_on_error=0",
+            "UBSAN_OPTIONS": "print_stacktrace=1:halt_on_error=1"}
 RUNNER = ROOT / "tools/run-wasi.mjs"
 OUT = ROOT / "build/tests"
 TIMEOUT = 300
@@ -273,21 +281,91 @@ def error_tests():
     return tests
 
 
+# ---- unit and sanitizer groups ----------------------------------------------
+
+def unit_tests():
+    """Runs the C unit-test binary once; each of its PASS/FAIL lines is a test."""
+    env = clean_env()
+    env.update(ASAN_ENV)
+    c = run([UNIT], env=env)
+    out = c.stdout.decode(errors="replace")
+    results = []
+    for line in out.splitlines():
+        verdict, _, name = line.partition(" ")
+        if verdict in ("PASS", "FAIL"):
+            results.append((name, verdict == "PASS"))
+    tests = []
+    for name, ok in results:
+        def test(ok=ok):
+            check(ok, c.stderr.decode(errors="replace"))
+        tests.append((name, test))
+    if c.returncode != 0 and all(ok for _, ok in results):
+        def crashed():
+            raise TestFailure(f"unit_tests exited {c.returncode}:\n{c.stderr.decode(errors='replace')}")
+        tests.append(("unit/exit_status", crashed))
+    return tests
+
+
+def asan_tests():
+    tests = []
+    entries = program_entries()
+    sample = entries[::6] + [e for e in entries if e[1].name == "main.py"]
+    sample.append(("hello", ROOT / "examples/hello.py", None))
+    env = clean_env()
+    env.update(ASAN_ENV)
+    seen = set()
+    for name, script, _ in sample:
+        if name in seen:
+            continue
+        seen.add(name)
+        def test(name=name, script=script):
+            rel = script.relative_to(ROOT)
+            plain, sanitized = OUT / f"{name}.plain.wasm", OUT / f"{name}.asan.wasm"
+            a = run([P2W_ASAN, "-q", rel, "-o", sanitized], env=env)
+            err = a.stderr.decode(errors="replace")
+            check(a.returncode == 0, f"sanitized py2wasm exited {a.returncode}:\n{err}")
+            check("runtime error" not in err and "Sanitizer" not in err, err)
+            p = run([P2W, "-q", rel, "-o", plain])
+            check(p.returncode == 0, p.stderr.decode(errors="replace"))
+            check(plain.read_bytes() == sanitized.read_bytes(),
+                  "the two compiler builds produced different outputs (non-deterministic build)")
+            plain.unlink()
+            sanitized.unlink()
+        tests.append((f"asan/{name}", test))
+    for bad in ("syntax_error.py", "bad_indent.py", "syntax_in_module/main.py"):
+        def test(bad=bad):
+            rel = (ROOT / "tests/errors" / bad).relative_to(ROOT)
+            a = run([P2W_ASAN, "-q", rel, "-o", OUT / "asan-bad.wasm"], env=env)
+            err = a.stderr.decode(errors="replace")
+            check(a.returncode == 1, f"expected exit 1, got {a.returncode}:\n{err}")
+            check("Error" in err and "Sanitizer" not in err and "runtime error" not in err, err)
+        tests.append((f"asan/errors_{bad.replace('/', '_')}", test))
+    return tests
+
+
 def main():
     ap = argparse.ArgumentParser(description="py2wasm test suite")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("-k", "--filter", default="", help="run tests whose name contains this")
-    ap.add_argument("--group", default="runtime,errors,programs")
+    ap.add_argument("--group", default="unit,runtime,errors,asan,programs")
     opts = ap.parse_args()
     if not P2W.exists():
         sys.exit(f"run_tests: {P2W} not built; run `make` first")
     OUT.mkdir(parents=True, exist_ok=True)
     groups = opts.group.split(",")
     tests = []
+    if "unit" in groups:
+        if not UNIT.exists():
+            sys.exit(f"run_tests: {UNIT} not built; run `make test`")
+        tests += unit_tests()
     if "runtime" in groups:
         tests += runtime_tests()
     if "errors" in groups:
         tests += error_tests()
+    if "asan" in groups:
+        if not P2W_ASAN.exists():
+            sys.exit(f"run_tests: {P2W_ASAN} not built; run `make test`")
+        tests += asan_tests()
     if "programs" in groups:
         tests += [program_test(*e) for e in program_entries()]
     tests = [t for t in tests if opts.filter in t[0]]

@@ -1,0 +1,190 @@
+/* unit_tests.c - C unit tests of the compiler's internals: string and path
+ * helpers, bytecode decoding (import scan, exception-table lookup) and
+ * source decoding.  Each test prints PASS/FAIL; the last line is
+ * "N passed, M failed". */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/bytecode.h"
+#include "../../src/hostpy.h"
+#include "../../src/util.h"
+
+static int passed, failed;
+static const char *current;
+static bool current_ok;
+
+#define EXPECT(cond)                                                                   \
+    do {                                                                               \
+        if (!(cond)) {                                                                 \
+            fprintf(stderr, "  %s:%d: expected %s\n", __FILE__, __LINE__, #cond);     \
+            current_ok = false;                                                        \
+        }                                                                              \
+    } while (0)
+
+static void begin(const char *name) {
+    current = name;
+    current_ok = true;
+}
+
+static void end(void) {
+    printf("%s unit/%s\n", current_ok ? "PASS" : "FAIL", current);
+    if (current_ok) passed++;
+    else failed++;
+}
+
+static void test_path_abspath(void) {
+    begin("path_abspath");
+    char *p = path_abspath("/a/b/../c/./d//e/");
+    EXPECT(strcmp(p, "/a/c/d/e") == 0);
+    free(p);
+    p = path_abspath("/..");
+    EXPECT(strcmp(p, "/") == 0);
+    free(p);
+    p = path_abspath("x.py");
+    EXPECT(p[0] == '/' && strcmp(path_basename(p), "x.py") == 0);
+    free(p);
+    end();
+}
+
+static void test_path_dirname_join(void) {
+    begin("path_dirname_join");
+    char *d = path_dirname("/a/b/c.py");
+    EXPECT(strcmp(d, "/a/b") == 0);
+    free(d);
+    d = path_dirname("c.py");
+    EXPECT(strcmp(d, ".") == 0);
+    free(d);
+    d = path_dirname("/c.py");
+    EXPECT(strcmp(d, "/") == 0);
+    free(d);
+    char *j = path_join("/a/", "b");
+    EXPECT(strcmp(j, "/a/b") == 0);
+    free(j);
+    j = path_join("/a", "/abs");
+    EXPECT(strcmp(j, "/abs") == 0);
+    free(j);
+    end();
+}
+
+static void test_c_escape(void) {
+    begin("sb_c_escape");
+    StrBuf sb;
+    sb_init(&sb);
+    sb_c_escape(&sb, "a\"b\\c\n?\?=\xc3\xa9");
+    EXPECT(strcmp(sb.data, "a\\\"b\\\\c\\012\\077\\077=\\303\\251") == 0);
+    sb_free(&sb);
+    end();
+}
+
+static PyObject *compile_str(const char *src) {
+    PyObject *code = hostpy_compile(src, strlen(src), "<unit>");
+    if (!code) PyErr_Print();
+    return code;
+}
+
+static const BcImport *find_import(const BcImportList *l, const char *name, int level) {
+    for (size_t i = 0; i < l->len; i++)
+        if (strcmp(l->items[i].name, name) == 0 && l->items[i].level == level) return &l->items[i];
+    return NULL;
+}
+
+static void test_scan_imports(void) {
+    begin("bc_scan_imports");
+    PyObject *code = compile_str("import a.b.c\n"
+                                 "from .. import x, y\n"
+                                 "from .sib import *\n"
+                                 "try:\n"
+                                 "    import guarded\n"
+                                 "except ImportError:\n"
+                                 "    pass\n"
+                                 "def f():\n"
+                                 "    import lazy_one\n"
+                                 "class K:\n"
+                                 "    import in_class\n"
+                                 "if __name__ == '__main__':\n"
+                                 "    import main_only\n"
+                                 "import after_main\n");
+    EXPECT(code != NULL);
+    if (!code) {
+        end();
+        return;
+    }
+    BcImportList l = {0};
+    EXPECT(bc_scan_imports(code, &l));
+    EXPECT(l.len == 8);
+    const BcImport *i;
+    EXPECT((i = find_import(&l, "a.b.c", 0)) && i->nfrom == 0 && i->lineno == 1 && !i->guarded);
+    EXPECT((i = find_import(&l, "", 2)) && i->nfrom == 2 && strcmp(i->fromlist[1], "y") == 0);
+    EXPECT((i = find_import(&l, "sib", 1)) && i->nfrom == 1 && strcmp(i->fromlist[0], "*") == 0);
+    EXPECT((i = find_import(&l, "guarded", 0)) && i->guarded && i->lineno == 5);
+    EXPECT((i = find_import(&l, "lazy_one", 0)) && i->lazy && !i->guarded);
+    EXPECT((i = find_import(&l, "in_class", 0)) && !i->lazy);
+    EXPECT((i = find_import(&l, "main_only", 0)) && i->main_only && !i->lazy);
+    EXPECT((i = find_import(&l, "after_main", 0)) && !i->main_only);
+    bc_import_list_free(&l);
+    Py_DECREF(code);
+    end();
+}
+
+static void test_extended_arg_imports(void) {
+    begin("bc_scan_imports_extended_arg");
+    /* more than 256 names forces EXTENDED_ARG on IMPORT_NAME's oparg */
+    StrBuf src;
+    sb_init(&src);
+    for (int k = 0; k < 300; k++) sb_printf(&src, "v%d = %d\n", k, k);
+    sb_puts(&src, "import far_away_module\n");
+    PyObject *code = compile_str(src.data);
+    sb_free(&src);
+    BcImportList l = {0};
+    EXPECT(code && bc_scan_imports(code, &l));
+    EXPECT(l.len == 1 && strcmp(l.items[0].name, "far_away_module") == 0 &&
+           l.items[0].lineno == 301);
+    bc_import_list_free(&l);
+    Py_XDECREF(code);
+    end();
+}
+
+static void test_decode_source(void) {
+    begin("hostpy_decode_source");
+    size_t n;
+    const char latin[] = "# -*- coding: latin-1 -*-\r\ns = '\xe9'\r\n";
+    char *out = hostpy_decode_source(latin, sizeof latin - 1, &n);
+    EXPECT(out && strcmp(out, "# -*- coding: latin-1 -*-\ns = '\xc3\xa9'\n") == 0);
+    free(out);
+    const char bom[] = "\xef\xbb\xbfx = 1\ry = 2\n";
+    out = hostpy_decode_source(bom, sizeof bom - 1, &n);
+    EXPECT(out && strcmp(out, "x = 1\ny = 2\n") == 0 && n == 12);
+    free(out);
+    const char bad[] = "x = '\xff'\n"; /* invalid UTF-8, no cookie */
+    out = hostpy_decode_source(bad, sizeof bad - 1, &n);
+    EXPECT(out == NULL && PyErr_Occurred());
+    PyErr_Clear();
+    end();
+}
+
+static void test_syntax_error(void) {
+    begin("hostpy_compile_syntax_error");
+    PyObject *code = hostpy_compile("x = (\n", 6, "/t/bad.py");
+    EXPECT(code == NULL && PyErr_ExceptionMatches(PyExc_SyntaxError));
+    PyErr_Clear();
+    code = hostpy_compile("a\0b", 3, "/t/nul.py");
+    EXPECT(code == NULL && PyErr_ExceptionMatches(PyExc_SyntaxError));
+    PyErr_Clear();
+    end();
+}
+
+int main(void) {
+    diag_verbosity = 0;
+    if (!hostpy_init()) return 1;
+    test_path_abspath();
+    test_path_dirname_join();
+    test_c_escape();
+    test_scan_imports();
+    test_extended_arg_imports();
+    test_decode_source();
+    test_syntax_error();
+    hostpy_fini();
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed != 0;
+}
