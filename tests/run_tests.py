@@ -13,6 +13,8 @@ Three groups, all differential or checked against exact expectations:
              WASI runner itself (exit codes, traps, argv, stdin).
   errors     the compiler's handling of bad input: syntax errors, missing
              files, unwritable outputs, unknown options, failing tools.
+  options    --path, --include-module, --include-package, --exclude-module,
+             each against the native equivalent (PYTHONPATH, plain imports).
   unit       C unit tests of compiler internals (build/tests/unit_tests).
   asan       the compiler built with ASan+UBSan compiles a sample of the
              programs and the bad-input cases without a sanitizer report, and
@@ -22,7 +24,7 @@ The last line is "N passed, M failed"; the exit status is non-zero if
 anything failed.  On a failing program the generated C is kept in
 build/tests/NAME.build/ for inspection.
 
-usage: run_tests.py [-j JOBS] [-k SUBSTRING] [--group unit,runtime,errors,asan,programs]
+usage: run_tests.py [-j JOBS] [-k SUBSTRING] [--group unit,runtime,errors,options,asan,programs]
 """
 import argparse
 import concurrent.futures
@@ -281,6 +283,66 @@ def error_tests():
     return tests
 
 
+# ---- import options -----------------------------------------------------------
+
+def option_tests():
+    tests = []
+    opt = ROOT / "tests/options"
+
+    def same_as_native(script, p2w_args, native_env=None, cwd=ROOT):
+        rel = script.relative_to(ROOT)
+        wasm = OUT / (script.stem + ".opt.wasm")
+        c = run([P2W, "-q", rel, "-o", wasm, *p2w_args])
+        check(c.returncode == 0, f"py2wasm failed:\n{c.stderr.decode()}")
+        env = clean_env()
+        env.update(native_env or {})
+        native = run([NATIVE, rel], env=env)
+        compiled = run(["node", RUNNER, wasm], cwd=cwd)
+        check(native.stdout == compiled.stdout, show_diff("stdout", native.stdout, compiled.stdout))
+        check(native.stderr == compiled.stderr, show_diff("stderr", native.stderr, compiled.stderr))
+        check(native.returncode == compiled.returncode,
+              f"exit: native {native.returncode}, compiled {compiled.returncode}")
+        return wasm
+
+    def path_option():
+        lib = opt / "lib"
+        same_as_native(opt / "uses_path.py", ["--path", str(lib.relative_to(ROOT))],
+                       {"PYTHONPATH": str(lib)})
+    tests.append(("options/path", path_option))
+
+    def include_module():
+        # run outside the source tree so nothing can be found on disk instead
+        same_as_native(opt / "dynamic_import.py",
+                       ["--include-module", "dyn_plugin", "--include-package", "dynpkg"],
+                       cwd=OUT)
+    tests.append(("options/include_module_and_package", include_module))
+
+    def dynamic_without_include():
+        rel = (opt / "dynamic_import.py").relative_to(ROOT)
+        wasm = OUT / "dyn_noinclude.wasm"
+        c = run([P2W, "-q", rel, "-o", wasm])
+        check(c.returncode == 0, c.stderr.decode())
+        r = run(["node", RUNNER, wasm], cwd=OUT)
+        check(r.returncode == 1, f"expected exit 1, got {r.returncode}")
+        check(r.stderr.endswith(b"ModuleNotFoundError: No module named 'dyn_plugin'\n"),
+              f"stderr:\n{r.stderr.decode()}")
+    tests.append(("options/dynamic_import_needs_include", dynamic_without_include))
+
+    def exclude_module():
+        rel = (opt / "exclude_json.py").relative_to(ROOT)
+        wasm = OUT / "exclude_json.wasm"
+        c = run([P2W, "-q", rel, "-o", wasm, "--exclude-module", "json"])
+        check(c.returncode == 0, c.stderr.decode())
+        r = run(["node", RUNNER, wasm], cwd=OUT)
+        check(r.stdout == b"json excluded: ModuleNotFoundError\n", f"stdout: {r.stdout!r}")
+        c = run([P2W, "-q", rel, "-o", wasm, "--stats"])
+        check(c.returncode == 0 and b"modules embedded" in c.stdout, "--stats printed nothing")
+        r = run(["node", RUNNER, wasm], cwd=OUT)
+        check(r.stdout == b"json available: [1]\n", f"stdout: {r.stdout!r}")
+    tests.append(("options/exclude_module", exclude_module))
+    return tests
+
+
 # ---- unit and sanitizer groups ----------------------------------------------
 
 def unit_tests():
@@ -347,7 +409,7 @@ def main():
     ap = argparse.ArgumentParser(description="py2wasm test suite")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("-k", "--filter", default="", help="run tests whose name contains this")
-    ap.add_argument("--group", default="unit,runtime,errors,asan,programs")
+    ap.add_argument("--group", default="unit,runtime,errors,options,asan,programs")
     opts = ap.parse_args()
     if not P2W.exists():
         sys.exit(f"run_tests: {P2W} not built; run `make` first")
@@ -362,6 +424,8 @@ def main():
         tests += runtime_tests()
     if "errors" in groups:
         tests += error_tests()
+    if "options" in groups:
+        tests += option_tests()
     if "asan" in groups:
         if not P2W_ASAN.exists():
             sys.exit(f"run_tests: {P2W_ASAN} not built; run `make test`")
