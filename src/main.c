@@ -99,6 +99,8 @@ static void push(const char ***list, size_t *n, const char *v) {
     (*list)[(*n)++] = v;
 }
 
+/* The runtime lives beside the executable: build/bin/../runtime in the build
+ * tree, <prefix>/lib/py2wasm/runtime when installed. */
 static char *default_runtime_dir(void) {
     const char *env = getenv("P2W_RUNTIME");
     if (env && *env) return xstrdup(env);
@@ -107,11 +109,20 @@ static char *default_runtime_dir(void) {
     if (n <= 0) return xstrdup("runtime");
     exe[n] = '\0';
     char *bindir = path_dirname(exe);
-    char *rt = xasprintf("%s/../runtime", bindir);
+    static const char *const candidates[] = {"runtime", "../runtime"};
+    char *found = NULL;
+    for (size_t i = 0; i < 2 && !found; i++) {
+        char *rt = path_join(bindir, candidates[i]);
+        char *abs = path_abspath(rt);
+        free(rt);
+        char *inv = path_join(abs, "modules.txt");
+        if (path_is_file(inv)) found = abs;
+        else free(abs);
+        free(inv);
+    }
+    if (!found) found = path_abspath(bindir); /* reported as incomplete later */
     free(bindir);
-    char *abs = path_abspath(rt);
-    free(rt);
-    return abs;
+    return found;
 }
 
 static void parse_options(int argc, char **argv, Options *o) {
