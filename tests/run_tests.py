@@ -174,6 +174,16 @@ def runtime_tests():
         check(c.stdout == expected, show_diff("stdout", expected, c.stdout))
     tests.append(("runtime/runner_argv_stdin", runner_argv_stdin))
 
+    def runner_large_memory():
+        wasm = OUT / "bigmem.wasm"
+        wasm_cc(ROOT / "tests/runner/bigmem.c", wasm)
+        for flags in ([], ["--no-liftoff"]):
+            c = run(["node", *flags, RUNNER, wasm])
+            check(c.returncode == 0 and c.stdout == b"16384\n",
+                  f"node {' '.join(flags)}: exit {c.returncode}, stdout {c.stdout!r}, "
+                  f"stderr {c.stderr.decode(errors='replace')}")
+    tests.append(("runtime/runner_large_memory", runner_large_memory))
+
     def runner_missing_module():
         c = run(["node", RUNNER, OUT / "does-not-exist.wasm"])
         check(c.returncode == 2, f"expected exit 2, got {c.returncode}")

@@ -23,11 +23,18 @@
 // be enlarged from inside the process, and CPython's recursion limit of 1000
 // needs more native stack than V8's default when recursion passes through C.
 import { Worker, isMainThread, workerData } from 'node:worker_threads';
+import v8 from 'node:v8';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 
 const TRAP_EXIT = 134;
+
+// Node 20's V8 crashes (SIGSEGV at exit) in its fast API call path for WASI
+// imports once a module's memory has grown past a few tens of MiB; the
+// ordinary call path is correct.  V8 flags are process-wide, so setting it
+// here covers the worker too.  (tests/runner/bigmem.c reproduces it.)
+v8.setFlagsFromString('--no-turbo-fast-api-calls');
 
 function usage(msg) {
   if (msg) process.stderr.write(`run-wasi: ${msg}\n`);
