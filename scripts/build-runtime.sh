@@ -108,6 +108,11 @@ if ! step_done cpython; then
 fi
 
 # --- install into BUILD/runtime ----------------------------------------------
+# The install and inventory steps re-run whenever this script changes.
+script_hash=$(sha256sum "$0" | cut -d' ' -f1)
+if step_done install && [[ "$(cat "$B/stamps/install")" != "$script_hash" ]]; then
+  rm -f "$B/stamps/install" "$B/stamps/modules"
+fi
 if ! step_done install; then
   rm -rf "$R/include" "$R/Lib" "$R/lib"; mkdir -p "$R/include" "$R/lib"
   cp -r "$SRC/Include/." "$R/include/"
@@ -119,10 +124,12 @@ if ! step_done install; then
   find "$OBJ/Modules" -name '*.a' -exec cp {} "$R/lib/" \;
   cp -r "$SRC/Lib" "$R/Lib"
   find "$R/Lib" -name __pycache__ -prune -exec rm -rf {} +
+  # generated at build time; sysconfig imports it by a computed name
+  cp "$OBJ/$(cat "$OBJ/pybuilddir.txt")"/_sysconfigdata_*.py "$R/Lib/"
   cp "$OBJ/python.wasm" "$R/python.wasm"
   # link line used for python.wasm, recorded for the compiler's own link step
   grep -E '^(LIBS|MODLIBS|SYSLIBS|LINKFORSHARED|BLDLIBRARY)[[:space:]]*=' "$OBJ/Makefile" > "$R/link-vars.mk"
-  mark install
+  echo "$script_hash" > "$B/stamps/install"
 fi
 
 # --- module inventory for the compiler's resolver -----------------------------

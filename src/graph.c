@@ -293,6 +293,13 @@ static void report_missing(const GraphModule *from, const BcImport *imp, const c
                  from->filename, imp->lineno, full);
 }
 
+/* Stdlib modules that import another by a computed name, which no bytecode
+ * scan can see: (importer, imported). */
+static const char *const implied_imports[][2] = {
+    /* sysconfig: _sysconfigdata_{abiflags}_{platform}_{multiarch} */
+    {"sysconfig", "_sysconfigdata__wasi_wasm32-wasi"},
+};
+
 /* Tooling packages reached from stdlib functions only on demand. */
 static const char *const lazy_stdlib_only[] = {
     "asyncio", "concurrent", "ctypes", "curses", "dbm", "distutils", "doctest", "email",
@@ -305,12 +312,14 @@ static const char *const lazy_stdlib_only[] = {
     "importlib.metadata", "importlib.resources", "importlib.readers",
 };
 
+static bool in_package(const char *name, const char *pkg) {
+    size_t n = strlen(pkg);
+    return strncmp(name, pkg, n) == 0 && (name[n] == '\0' || name[n] == '.');
+}
+
 static bool is_lazy_only(const char *name) {
-    for (size_t i = 0; i < sizeof lazy_stdlib_only / sizeof *lazy_stdlib_only; i++) {
-        size_t n = strlen(lazy_stdlib_only[i]);
-        if (strncmp(name, lazy_stdlib_only[i], n) == 0 && (name[n] == '\0' || name[n] == '.'))
-            return true;
-    }
+    for (size_t i = 0; i < sizeof lazy_stdlib_only / sizeof *lazy_stdlib_only; i++)
+        if (in_package(name, lazy_stdlib_only[i])) return true;
     return false;
 }
 
@@ -340,7 +349,9 @@ static void follow_import(Graph *g, GraphModule *from, const BcImport *imp, Name
         free(full);
         return;
     }
-    if (imp->lazy && from->stdlib && is_lazy_only(full) && !lookup(g, full)) {
+    /* CPython's own tests (Lib/test) are programs, not library code */
+    if (imp->lazy && from->stdlib && !in_package(from->name, "test") && is_lazy_only(full) &&
+        !lookup(g, full)) {
         diag_verbose("%s:%d: not following function-level import of %s", from->filename,
                      imp->lineno, full);
         free(full);
@@ -367,6 +378,8 @@ bool graph_close(Graph *g) {
     Names reported = {0};
     while (g->scanned < g->len) {
         GraphModule *m = g->mods[g->scanned++];
+        for (size_t i = 0; i < sizeof implied_imports / sizeof *implied_imports; i++)
+            if (strcmp(m->name, implied_imports[i][0]) == 0) ensure(g, implied_imports[i][1]);
         if (!m->code) continue;
         BcImportList imports = {0};
         if (!bc_scan_imports(m->code, &imports)) {
