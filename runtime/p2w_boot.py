@@ -37,11 +37,19 @@ class EmbeddedLoader(_external.SourceFileLoader):
         entry = _MODULES.get(fullname)
         return entry is not None and entry[1] == _PACKAGE
 
+
+class FixupLoader(EmbeddedLoader):
+    """EmbeddedLoader for the few modules that need a WASI fix-up.
+
+    Only these get an exec_module of ours: a frame of this file between
+    importlib's frames would stop CPython from hiding importlib's frames in
+    tracebacks of errors raised while a module executes (import.c removes a
+    run of importlib frames only if it ends in _call_with_frames_removed).
+    """
+
     def exec_module(self, module):
         super().exec_module(module)
-        fixup = _FIXUPS.get(module.__name__)
-        if fixup is not None:
-            fixup(module)
+        _FIXUPS[module.__name__](module)
 
 
 class EmbeddedFinder:
@@ -58,7 +66,7 @@ class EmbeddedFinder:
             spec.submodule_search_locations = _external._NamespacePath(
                 fullname, list(search), _external.PathFinder._get_spec)
             return spec
-        loader = EmbeddedLoader(fullname, filename)
+        loader = (FixupLoader if fullname in _FIXUPS else EmbeddedLoader)(fullname, filename)
         return _external.spec_from_file_location(
             fullname, filename, loader=loader,
             submodule_search_locations=list(search) if kind == _PACKAGE else None)

@@ -184,6 +184,23 @@ def runtime_tests():
                   f"stderr {c.stderr.decode(errors='replace')}")
     tests.append(("runtime/runner_large_memory", runner_large_memory))
 
+    def runner_slow_reader():
+        # Node makes stdio pipes non-blocking; the runner must still deliver
+        # every byte of large writes to a reader that lags behind, with
+        # buffered and with unbuffered (PYTHONUNBUFFERED) Python output
+        script = ROOT / "tests/runner/bigwrite.py"
+        wasm = OUT / "bigwrite.wasm"
+        c = run([P2W, "-q", script.relative_to(ROOT), "-o", wasm])
+        check(c.returncode == 0, c.stderr.decode())
+        for extra in ({}, {"PYTHONUNBUFFERED": "1"}):
+            env = clean_env()
+            env.update(extra)
+            r = subprocess.run(["sh", "-c", f"node {RUNNER} {wasm} | (sleep 1; wc -c)"],
+                               capture_output=True, env=env, timeout=TIMEOUT)
+            check(r.stdout.strip() == b"400015" and r.stderr == b"",
+                  f"{extra}: got {r.stdout!r} bytes, stderr {r.stderr.decode(errors='replace')}")
+    tests.append(("runtime/runner_slow_reader", runner_slow_reader))
+
     def runner_missing_module():
         c = run(["node", RUNNER, OUT / "does-not-exist.wasm"])
         check(c.returncode == 2, f"expected exit 2, got {c.returncode}")

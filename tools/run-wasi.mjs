@@ -19,12 +19,19 @@
 // module's (proc_exit or return from _start); a trap prints
 // "run-wasi: wasm trap: ..." on stderr and exits with 134.
 //
+// Node switches stdio pipes to non-blocking mode (libuv's uv_pipe_open, from
+// an internal path that initialises process.stdout), so a large write to a
+// full pipe returns EAGAIN, which a program that never asked for non-blocking
+// I/O reports as an error (BlockingIOError in Python).  Reads and writes on
+// fds 0-2 that return EAGAIN are therefore retried after a short wait, as a
+// blocking descriptor would have behaved.  Runner messages go straight to fd 2.
+//
 // The module runs in a worker thread because the main thread's stack cannot
 // be enlarged from inside the process, and CPython's recursion limit of 1000
 // needs more native stack than V8's default when recursion passes through C.
 import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import v8 from 'node:v8';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 
@@ -36,9 +43,13 @@ const TRAP_EXIT = 134;
 // here covers the worker too.  (tests/runner/bigmem.c reproduces it.)
 v8.setFlagsFromString('--no-turbo-fast-api-calls');
 
+function say(text) {
+  writeSync(2, text);
+}
+
 function usage(msg) {
-  if (msg) process.stderr.write(`run-wasi: ${msg}\n`);
-  process.stderr.write('usage: node run-wasi.mjs [--dir HOST[::GUEST]] [--no-cwd] [--env K=V] ' +
+  if (msg) say(`run-wasi: ${msg}\n`);
+  say('usage: node run-wasi.mjs [--dir HOST[::GUEST]] [--no-cwd] [--env K=V] ' +
                        '[--clean-env] [--stack-mb N] module.wasm [args...]\n');
   process.exit(2);
 }
@@ -72,6 +83,62 @@ function parseArgs(argv) {
   return opts;
 }
 
+const WASI_EAGAIN = 6;
+const WASI_EIO = 29;
+
+// Gives fds 0-2 the semantics of blocking descriptors: EAGAIN is waited out,
+// and a partial write is finished (a blocking pipe write returns only when
+// everything is written; CPython's unbuffered text layer relies on that).
+function makeStdioBlocking(wasiImport, memory) {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const wait = () => Atomics.wait(pause, 0, 0, 1);  // the reader has not caught up yet
+  const read = wasiImport.fd_read;
+  wasiImport.fd_read = (fd, ...rest) => {
+    for (;;) {
+      const errno = read(fd, ...rest);
+      if (errno !== WASI_EAGAIN || fd > 2) return errno;
+      wait();
+    }
+  };
+  // writes mem[off, off+len) to fd completely; false on a real I/O error
+  const writeAll = (fd, mem, off, len) => {
+    while (len > 0) {
+      try {
+        const n = writeSync(fd, new Uint8Array(mem.buffer, off, len));
+        off += n;
+        len -= n;
+      } catch (e) {
+        if (e.code !== 'EAGAIN') return false;
+        wait();
+      }
+    }
+    return true;
+  };
+  const write = wasiImport.fd_write;
+  wasiImport.fd_write = (fd, iovs, iovsLen, nwrittenPtr) => {
+    let errno;
+    while ((errno = write(fd, iovs, iovsLen, nwrittenPtr)) === WASI_EAGAIN && fd <= 2) wait();
+    if (errno !== 0 || fd > 2) return errno;
+    const mem = memory();
+    const view = new DataView(mem.buffer);
+    let skip = view.getUint32(nwrittenPtr, true);  // bytes already written
+    let total = 0;
+    for (let k = 0; k < iovsLen; k++) {
+      const base = view.getUint32(iovs + 8 * k, true);
+      const len = view.getUint32(iovs + 8 * k + 4, true);
+      total += len;
+      if (skip >= len) {
+        skip -= len;
+        continue;
+      }
+      if (!writeAll(fd, mem, base + skip, len - skip)) return WASI_EIO;
+      skip = 0;
+    }
+    view.setUint32(nwrittenPtr, total, true);
+    return 0;
+  };
+}
+
 async function runInWorker({ bytes, wasmPath, args, env, preopens }) {
   // node:wasi prints an ExperimentalWarning on first use; it is not the program's output.
   const emit = process.emitWarning;
@@ -83,25 +150,27 @@ async function runInWorker({ bytes, wasmPath, args, env, preopens }) {
   const { WASI } = await import('node:wasi');
   const wasi = new WASI({ version: 'preview1', args: [wasmPath, ...args], env, preopens,
                           returnOnExit: true });
+  const imports = wasi.getImportObject();
+  let instance;
+  makeStdioBlocking(imports.wasi_snapshot_preview1, () => instance.exports.memory);
   let module;
   try {
     module = await WebAssembly.compile(bytes);
   } catch (e) {
-    process.stderr.write(`run-wasi: ${wasmPath}: not a valid wasm module: ${e.message}\n`);
+    say(`run-wasi: ${wasmPath}: not a valid wasm module: ${e.message}\n`);
     return 2;
   }
-  let instance;
   try {
-    instance = await WebAssembly.instantiate(module, wasi.getImportObject());
+    instance = await WebAssembly.instantiate(module, imports);
   } catch (e) {
-    process.stderr.write(`run-wasi: ${wasmPath}: cannot instantiate: ${e.message}\n`);
+    say(`run-wasi: ${wasmPath}: cannot instantiate: ${e.message}\n`);
     return 2;
   }
   try {
     return wasi.start(instance);
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) {
-      process.stderr.write(`run-wasi: wasm trap: ${e.message}\n`);
+      say(`run-wasi: wasm trap: ${e.message}\n`);
       return TRAP_EXIT;
     }
     throw e;
@@ -114,7 +183,7 @@ if (isMainThread) {
   try {
     bytes = readFileSync(opts.module);
   } catch (e) {
-    process.stderr.write(`run-wasi: cannot read ${opts.module}: ${e.code ?? e.message}\n`);
+    say(`run-wasi: cannot read ${opts.module}: ${e.code ?? e.message}\n`);
     process.exit(2);
   }
   const preopens = {};
@@ -132,7 +201,7 @@ if (isMainThread) {
   });
   worker.on('message', (code) => { process.exitCode = code; });
   worker.on('error', (e) => {
-    process.stderr.write(`run-wasi: ${e.stack ?? e}\n`);
+    say(`run-wasi: ${e.stack ?? e}\n`);
     process.exitCode = 70;
   });
 } else {

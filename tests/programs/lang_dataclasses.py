@@ -132,7 +132,6 @@ except TypeError as e:
 Dyn = dataclasses.make_dataclass("Dyn", [("x", int), ("y", str, field(default="y"))])
 print(Dyn(1), dataclasses.is_dataclass(Dyn), dataclasses.is_dataclass(Dyn(1)), dataclasses.is_dataclass(5))
 
-
 @dataclass(eq=False)
 class Ident:
     v: int

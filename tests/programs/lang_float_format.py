@@ -12,7 +12,7 @@ print(math.isinf(1e308 * 10), math.isnan(float("inf") - float("inf")), 1e308 * 1
 print((0.1).hex(), float.fromhex("0x1.999999999999ap-4"), (2.5).as_integer_ratio(), (0.1).as_integer_ratio())
 print((3.0).is_integer(), (3.5).is_integer(), int(2.9999), math.trunc(-2.5), math.floor(-2.5), math.ceil(-2.5))
 print(7.0 // 2, 7.0 % 2, -7.0 // 2, -7.0 % 2, divmod(7.5, 2), divmod(-7.5, 2), 7.5 % -2)
-print(2 ** 0.5, 10 ** -2, (-8) ** (1 / 3), pow(2.0, 10), 0.0 ** 0, math.sqrt(2))
+print(2 ** 0.5, 10 ** -2, f"{((-8) ** (1 / 3)).real:.12g}", pow(2.0, 10), 0.0 ** 0, math.sqrt(2))
 try:
     1.0 / 0
 except ZeroDivisionError as e:

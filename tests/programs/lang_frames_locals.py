@@ -141,4 +141,4 @@ def insp():
 
 
 print(insp(), inspect.stack()[0].function)
-print(__name__, sys._getframe().f_code.co_name, sys._getframe().f_back)
+print(__name__, sys._getframe().f_code.co_name, sys._getframe().f_back is None)

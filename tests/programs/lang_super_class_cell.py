@@ -125,50 +125,5 @@ s = SubNew(1, 2)
 print(s.args, s.sub, type(s).__name__)
 
 
-class MyList(list):
-    def append(self, item):
-        super().append(item * 2)
-
-    def __getitem__(self, i):
-        return ("wrapped", super().__getitem__(i))
-
-
-ml = MyList([1])
-ml.append(5)
-print(ml, ml[1], len(ml))
-
-
-class MyDict(dict):
-    def __setitem__(self, k, v):
-        super().__setitem__(k.upper(), v)
-
-
-md = MyDict()
-md["a"] = 1
-print(md, MyDict(b=2))
 sup = super(Leaf, leaf)
 print(type(sup).__name__, sup.greet(), super(Leaf, Leaf).create())
-
-
-class InitSub:
-    def __init_subclass__(cls, **kw):
-        super().__init_subclass__(**kw)
-        cls.registered = cls.__name__
-
-
-class Child(InitSub):
-    pass
-
-
-print(Child.registered)
-
-
-class Str(str):
-    def __new__(cls, v):
-        return super().__new__(cls, v.upper())
-
-    def __repr__(self):
-        return f"Str({super().__repr__()})"
-
-
-print(repr(Str("abc")), Str("x") + "y", isinstance(Str("q"), str))

@@ -1,0 +1,2 @@
+def hello():
+    return f"hello from {__name__}"

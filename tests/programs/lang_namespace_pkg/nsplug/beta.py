@@ -1,0 +1,5 @@
+from . import alpha
+
+
+def hello():
+    return f"beta calls -> {alpha.hello()}"

@@ -1,0 +1,3 @@
+from .. import INIT_LOG
+
+INIT_LOG.append(__name__)
