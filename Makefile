@@ -25,7 +25,7 @@ WASM_CC  := clang-14 --target=wasm32-wasi --sysroot=$(RT)/sysroot
 PREFIX   ?= /usr/local
 
 SRCS := $(wildcard src/*.c)
-HDRS := $(wildcard src/*.h)
+HDRS := $(wildcard src/*.h) $(wildcard src/*.inc)
 RUNTIME_SRCS := $(wildcard runtime/*.c)
 RUNTIME_OBJS := $(patsubst runtime/%.c,$(B)/runtime-obj/%.o,$(RUNTIME_SRCS))
 
@@ -40,17 +40,17 @@ $(B)/stamps/modules: scripts/build-runtime.sh scripts/fetch-sources.sh scripts/s
                      $(wildcard runtime/patches/*.patch) | deps
 	@scripts/build-runtime.sh $(B)
 
-runtime: $(B)/stamps/modules $(RT)/lib/libp2w.a $(RT)/py/_p2w_boot.py $(RT)/include/p2w_embed.h
+runtime: $(B)/stamps/modules $(RT)/lib/libp2w.a $(RT)/py/_p2w_boot.py $(RT)/include/p2w_embed.h $(RT)/include/p2w_eval.h $(RT)/include/p2w_ops.h
 
-$(B)/runtime-obj/%.o: runtime/%.c runtime/p2w_embed.h $(B)/stamps/modules
+$(B)/runtime-obj/%.o: runtime/%.c $(wildcard runtime/*.h) $(B)/stamps/modules
 	@mkdir -p $(@D)
-	$(WASM_CC) -O2 -Wall -Wextra -Werror=implicit-function-declaration -I$(RT)/include -c $< -o $@
+	$(WASM_CC) -O2 -Wall -Wextra -Werror=implicit-function-declaration -DPy_BUILD_CORE -I$(RT)/include -I$(RT)/include/internal -c $< -o $@
 
 $(RT)/lib/libp2w.a: $(RUNTIME_OBJS)
 	@rm -f $@
 	llvm-ar-14 rcs $@ $^
 
-$(RT)/include/p2w_embed.h: runtime/p2w_embed.h $(B)/stamps/modules
+$(RT)/include/%.h: runtime/%.h $(B)/stamps/modules
 	cp $< $@
 
 $(RT)/py/_p2w_boot.py: runtime/p2w_boot.py $(B)/stamps/modules

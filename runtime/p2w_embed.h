@@ -9,7 +9,7 @@
 #ifndef P2W_EMBED_H
 #define P2W_EMBED_H
 
-#include "Python.h"
+#include "p2w_eval.h"
 #include "marshal.h"
 
 #include <stddef.h>
@@ -31,6 +31,11 @@ struct p2w_module {
     const unsigned char *source_z; /* zlib-compressed source text, or NULL */
     size_t source_z_size;
     size_t source_size; /* uncompressed size */
+    /* compiled functions of the module's code objects in p2w_attach order
+     * (NULL entries and a NULL table mean "interpret") and their guards */
+    const p2w_compiled_fn *fns;
+    const struct p2w_code_guard *guards;
+    size_t ncodes;
 };
 
 /* ---- defined by the generated C ---- */
@@ -44,6 +49,9 @@ extern const char p2w_main_dir[];  /* sys.path[0]: the script's directory */
 extern const char p2w_stdlib_dir[]; /* where native CPython keeps its stdlib */
 
 /* ---- defined by the runtime ---- */
+/* Unmarshals the code of M and attaches its compiled functions: new
+ * reference, or NULL with an exception set. */
+PyObject *p2w_load_code(const struct p2w_module *m);
 /* Finds an embedded module by name; NULL when absent. */
 const struct p2w_module *p2w_find_module(const char *name);
 /* Initialiser of the builtin module _p2w (see p2w_module.c). */

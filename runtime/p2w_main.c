@@ -8,7 +8,9 @@
  *      (PYTHON* environment variables are honoured, as natively);
  *   3. _p2w_boot installs the finder that serves embedded modules with the
  *      __file__/__spec__ native CPython would give them;
- *   4. the program's code runs as __main__; an uncaught exception is printed
+ *   4. the frame-evaluation hook is installed (p2w_eval.c), so code objects
+ *      with a compiled function run as C from then on;
+ *   5. the program's code runs as __main__; an uncaught exception is printed
  *      and SystemExit handled by CPython itself (PyErr_Print), so exit codes
  *      and tracebacks are the interpreter's own. */
 #include "p2w_embed.h"
@@ -71,7 +73,7 @@ static int run_main(void) {
     Py_DECREF(boot);
     if (!res) goto error;
     Py_DECREF(res);
-    PyObject *code = PyMarshal_ReadObjectFromString((const char *)m->code, (Py_ssize_t)m->code_size);
+    PyObject *code = p2w_load_code(m);
     if (!code) goto error;
     res = PyEval_EvalCode(code, globals, globals);
     Py_DECREF(code);
@@ -105,6 +107,13 @@ int main(int argc, char **argv) {
         return 1;
     }
     Py_DECREF(res);
+    /* from here on, compiled code objects run compiled (the modules
+     * initialisation imported are stdlib ones, never compiled) */
+    if (p2w_eval_install() < 0) {
+        fputs("py2wasm runtime: start-up failed\n", stderr);
+        PyErr_Print();
+        return 1;
+    }
 
     int status = run_main();
     if (Py_FinalizeEx() < 0) {

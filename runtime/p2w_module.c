@@ -95,7 +95,14 @@ static PyObject *p2w_get_code(PyObject *self, PyObject *arg) {
         PyErr_Format(PyExc_ImportError, "no embedded code for module %R", arg);
         return NULL;
     }
-    return PyMarshal_ReadObjectFromString((const char *)m->code, (Py_ssize_t)m->code_size);
+    return p2w_load_code(m);
+}
+
+PyObject *p2w_load_code(const struct p2w_module *m) {
+    PyObject *code =
+        PyMarshal_ReadObjectFromString((const char *)m->code, (Py_ssize_t)m->code_size);
+    if (code) p2w_attach(code, m->fns, m->guards, m->ncodes);
+    return code;
 }
 
 /* _p2w.get_source(filename) -> source text or None. */

@@ -5,6 +5,7 @@
 #define P2W_EMIT_H
 
 #include "graph.h"
+#include "translate.h"
 
 typedef struct {
     size_t code_bytes;   /* marshalled code, all modules */
@@ -13,9 +14,10 @@ typedef struct {
 } EmitStats;
 
 /* Writes the module tables for MODS (sorted by name) to OUT_PATH.
- * ARGV0 is the script as the user named it.  Returns false after a
+ * ARGV0 is the script as the user named it.  With COMPILE, the program's
+ * own (non-stdlib) modules are translated to C as well, counted in XL.  Returns false after a
  * diagnostic on failure. */
 bool emit_modules_c(const char *out_path, GraphModule **mods, size_t n, const char *argv0,
-                    EmitStats *stats);
+                    bool compile, XlStats *xl, EmitStats *stats);
 
 #endif

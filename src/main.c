@@ -1,7 +1,8 @@
 /* main.c - the py2wasm driver: options, then the phases in order
  *
  *   graph   find and compile every module the program imports (graph.c)
- *   emit    write the C that embeds them (emit.c)
+ *   emit    write the C that embeds them (emit.c), translating the
+ *           program's code objects to C (translate.c)
  *   build   clang + wasm-ld against the wasm runtime (toolchain.c)
  *
  * The output is written to a temporary file beside the target and renamed
@@ -45,6 +46,7 @@ typedef struct {
     int opt_level;           /* -O0..-O3 */
     bool debug;              /* --debug */
     bool stats;              /* --stats */
+    bool no_compile;         /* --no-compile: interpret everything */
 } Options;
 
 static const char usage_text[] =
@@ -66,7 +68,9 @@ static const char usage_text[] =
     "  --runtime DIR           use the wasm runtime in DIR (default: ../runtime\n"
     "                          next to this executable, or $P2W_RUNTIME)\n"
     "  --debug                 keep debug information and symbol names\n"
-    "  --stats                 print what was embedded and the output size\n"
+    "  --stats                 print what was embedded and the output size, and\n"
+    "                          which code objects were compiled to C\n"
+    "  --no-compile            embed bytecode only; the interpreter runs it all\n"
     "  -v, --verbose           explain each step, show tool command lines\n"
     "  -q, --quiet             print errors only\n"
     "  --version               print the version and exit\n"
@@ -127,7 +131,7 @@ static char *default_runtime_dir(void) {
 
 static void parse_options(int argc, char **argv, Options *o) {
     enum { OPT_PATH = 256, OPT_INCLUDE, OPT_PACKAGE, OPT_EXCLUDE, OPT_KEEP, OPT_RUNTIME,
-           OPT_DEBUG, OPT_STATS, OPT_VERSION };
+           OPT_DEBUG, OPT_STATS, OPT_VERSION, OPT_NO_COMPILE };
     static const struct option longopts[] = {
         {"path", required_argument, NULL, OPT_PATH},
         {"include-module", required_argument, NULL, OPT_INCLUDE},
@@ -137,6 +141,7 @@ static void parse_options(int argc, char **argv, Options *o) {
         {"runtime", required_argument, NULL, OPT_RUNTIME},
         {"debug", no_argument, NULL, OPT_DEBUG},
         {"stats", no_argument, NULL, OPT_STATS},
+        {"no-compile", no_argument, NULL, OPT_NO_COMPILE},
         {"verbose", no_argument, NULL, 'v'},
         {"quiet", no_argument, NULL, 'q'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -169,6 +174,7 @@ static void parse_options(int argc, char **argv, Options *o) {
         case OPT_RUNTIME: o->runtime_dir = optarg; break;
         case OPT_DEBUG: o->debug = true; break;
         case OPT_STATS: o->stats = true; break;
+        case OPT_NO_COMPILE: o->no_compile = true; break;
         case ':': usage_error("option '%s' needs a value", argv[optind - 1]);
         default: usage_error("unknown option '%s'", argv[optind - 1]);
         }
@@ -253,11 +259,12 @@ static bool build(const Options *o) {
     char *c_path = path_join(work, "modules.c");
     char *o_path = path_join(work, "modules.o");
     EmitStats es;
+    XlStats xl = {0};
     Toolchain tc = {.runtime_dir = o->runtime_dir, .work_dir = work,
                     .opt_level = o->opt_level, .debug = o->debug};
     if (ok) {
         diag_progress("embedding %zu modules", nmods);
-        ok = emit_modules_c(c_path, mods, nmods, o->input, &es);
+        ok = emit_modules_c(c_path, mods, nmods, o->input, !o->no_compile, &xl, &es);
     }
     if (ok) ok = tc_compile(&tc, c_path, o_path);
     if (ok) {
@@ -286,11 +293,16 @@ static bool build(const Options *o) {
             printf("not found:          %zu\n", counts[GM_MISSING]);
             printf("marshalled code:    %zu bytes\n", es.code_bytes);
             printf("sources (zlib):     %zu bytes\n", es.source_bytes);
+            printf("code objects:       %zu compiled to C, %zu interpreted\n", xl.compiled,
+                   xl.interpreted);
+            for (size_t i = 0; i < xl.nreasons; i++)
+                printf("  interpreted (%s): %zu\n", xl.reasons[i], xl.counts[i]);
             printf("output:             %s, %lld bytes\n", o->output, (long long)size);
         }
         diag_progress("wrote %s (%.1f MiB) in %.1f s", o->output, (double)size / (1024.0 * 1024.0),
                       now() - t0);
     }
+    xl_stats_free(&xl);
     if (temp_work && work) remove_tree(work);
     free(work);
     free(c_path);

@@ -104,6 +104,10 @@ bool tc_compile(const Toolchain *tc, const char *c_path, const char *o_path) {
     char *opt = xasprintf("-O%d", tc->opt_level);
     target_args(tc, &a, &sysroot);
     arg(&a, opt);
+    /* as libpython itself is built; it also keeps the build directory out
+     * of the output (assert() would embed __FILE__), so builds are
+     * reproducible */
+    arg(&a, "-DNDEBUG");
     if (tc->debug) arg(&a, "-g");
     arg(&a, inc);
     arg(&a, "-c");

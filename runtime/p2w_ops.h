@@ -1,0 +1,171 @@
+/* p2w_ops.h - the runtime the translated code calls: one helper per
+ * bytecode operation that is more than a few lines.  The generated C of a
+ * program includes only this header.
+ *
+ * Conventions, identical for every helper unless its comment says otherwise:
+ *   - stack inputs are STOLEN, on success and on failure alike, so the
+ *     generated code can drop them from its stack pointer unconditionally;
+ *   - a PyObject * result is a NEW reference, NULL with an exception set on
+ *     error; an int result is 0 (or a truth value >= 0) on success and -1
+ *     with an exception set on error;
+ *   - TSTATE is the running thread, FRAME the frame being run.
+ * Semantics follow Python/ceval.c of CPython 3.11.2 opcode by opcode; the
+ * opcode a helper implements is named in its comment. */
+#ifndef P2W_OPS_H
+#define P2W_OPS_H
+
+#include "p2w_eval.h"
+
+#include "opcode.h"
+#include "internal/pycore_atomic.h"
+#include "internal/pycore_dict.h"
+#include "internal/pycore_list.h"
+#include "internal/pycore_pyerrors.h"
+#include "internal/pycore_tuple.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define p2w_unlikely(x) __builtin_expect(!!(x), 0)
+#else
+#define p2w_unlikely(x) (x)
+#endif
+
+/* Truth value of V, which is stolen: 1, 0, or -1 with an exception set.
+ * (the POP_JUMP_IF_* / JUMP_IF_*_OR_POP test) */
+static inline int p2w_truth_steal(PyObject *v) {
+    if (v == Py_True) {
+        Py_DECREF(v);
+        return 1;
+    }
+    if (v == Py_False || v == Py_None) {
+        Py_DECREF(v);
+        return 0;
+    }
+    int t = PyObject_IsTrue(v);
+    Py_DECREF(v);
+    return t;
+}
+
+/* Non-zero when the interpreter asks running code to stop by (signals,
+ * pending calls). */
+static inline int p2w_eval_breaker(PyThreadState *tstate) {
+    return _Py_atomic_load_relaxed(&tstate->interp->ceval.eval_breaker);
+}
+/* ceval's eval-breaker path: runs signal handlers and pending calls.
+ * 0, or -1 with the handler's exception (e.g. KeyboardInterrupt) set. */
+int p2w_handle_pending(PyThreadState *tstate);
+
+/* PRECALL: turns a bound method in the callable slot into (function, self)
+ * so CALL passes self as the first argument.  SP is the stack top; nothing
+ * is stolen and nothing fails. */
+static inline void p2w_precall(PyObject **sp, int oparg) {
+    if (sp[-oparg - 2] == NULL && Py_TYPE(sp[-oparg - 1]) == &PyMethod_Type) {
+        PyObject *m = sp[-oparg - 1];
+        PyObject *func = ((PyMethodObject *)m)->im_func;
+        PyObject *self = ((PyMethodObject *)m)->im_self;
+        Py_INCREF(func);
+        Py_INCREF(self);
+        sp[-oparg - 1] = self;
+        sp[-oparg - 2] = func;
+        Py_DECREF(m);
+    }
+}
+
+/* CALL: the OPARG+2 stack slots below SP are [callable-or-NULL, self-or-
+ * callable, args...]; KWNAMES (borrowed, or NULL) names the last arguments.
+ * Steals all OPARG+2 slots. */
+PyObject *p2w_call(PyThreadState *tstate, PyObject **sp, int oparg, PyObject *kwnames);
+
+/* LOAD_FAST / DELETE_FAST / LOAD_CLOSURE of an unbound local: sets
+ * UnboundLocalError. */
+void p2w_unbound_local(PyThreadState *tstate, _PyInterpreterFrame *frame, int index);
+/* LOAD_DEREF / DELETE_DEREF / LOAD_CLASSDEREF of an empty cell: sets
+ * UnboundLocalError or NameError (free variable), unless one is set. */
+void p2w_unbound_deref(PyThreadState *tstate, _PyInterpreterFrame *frame, int index);
+
+/* LOAD_GLOBAL / LOAD_NAME / LOAD_CLASSDEREF: new reference or NULL. */
+PyObject *p2w_load_global(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *name);
+PyObject *p2w_load_name(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *name);
+PyObject *p2w_load_classderef(PyThreadState *tstate, _PyInterpreterFrame *frame, int index);
+/* STORE_NAME (steals V) / DELETE_NAME / STORE_GLOBAL (steals V) /
+ * DELETE_GLOBAL. */
+int p2w_store_name(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *name, PyObject *v);
+int p2w_delete_name(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *name);
+int p2w_store_global(_PyInterpreterFrame *frame, PyObject *name, PyObject *v);
+int p2w_delete_global(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *name);
+
+/* BINARY_OP with operator OPARG (NB_*); steals L and R. */
+PyObject *p2w_binary_op(PyObject *l, PyObject *r, int oparg);
+
+/* BUILD_LIST / BUILD_SET / BUILD_MAP (N pairs) / BUILD_CONST_KEY_MAP (N values + keys
+ * tuple) / BUILD_SLICE (N = 2 or 3) / BUILD_STRING: the items are the
+ * slots ITEMS[0..count), all stolen. */
+PyObject *p2w_build_list(PyObject **items, int n);
+PyObject *p2w_build_set(PyObject **items, int n);
+PyObject *p2w_build_map(PyObject **items, int n);
+PyObject *p2w_build_const_key_map(PyObject **items, int n);
+PyObject *p2w_build_slice(PyObject **items, int n);
+PyObject *p2w_build_string(PyObject **items, int n);
+
+/* LIST_EXTEND / SET_UPDATE / DICT_UPDATE: TARGET is borrowed, ITERABLE
+ * stolen. */
+int p2w_list_extend(PyThreadState *tstate, PyObject *list, PyObject *iterable);
+int p2w_set_update(PyObject *set, PyObject *iterable);
+int p2w_dict_update(PyThreadState *tstate, PyObject *dict, PyObject *update);
+
+/* UNPACK_SEQUENCE (after = -1) / UNPACK_EX: steals SEQ and writes the
+ * COUNT results downwards from OUT_TOP (exclusive), first item deepest...
+ * i.e. out_top[-1] is the first item.  On error nothing is written that
+ * the caller must release. */
+int p2w_unpack(PyThreadState *tstate, PyObject *seq, int before, int after, PyObject **out_top);
+
+/* MAKE_FUNCTION: ITEMS[0..n) are the flagged extras in stack order
+ * (defaults, kwdefaults, annotations, closure) followed by the code object;
+ * all stolen. */
+PyObject *p2w_make_function(_PyInterpreterFrame *frame, PyObject **items, int n, int flags);
+
+/* FORMAT_VALUE: steals VALUE and FMT_SPEC (may be NULL). */
+PyObject *p2w_format_value(PyThreadState *tstate, PyObject *value, PyObject *fmt_spec, int oparg);
+
+/* IMPORT_NAME: steals LEVEL and FROMLIST.  IMPORT_FROM: MODULE borrowed. */
+PyObject *p2w_import_name(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *name,
+                          PyObject *fromlist, PyObject *level);
+PyObject *p2w_import_from(PyThreadState *tstate, PyObject *module, PyObject *name);
+
+/* RAISE_VARARGS: steals EXC and CAUSE (either may be NULL).  Always leaves
+ * an exception set; returns 1 for a bare `raise` (re-raise: the traceback
+ * must not get this frame again) and 0 otherwise. */
+int p2w_raise(PyThreadState *tstate, PyObject *exc, PyObject *cause);
+/* RERAISE: steals VAL; sets it as the current exception. */
+void p2w_reraise(PyThreadState *tstate, PyObject *val);
+/* CHECK_EXC_MATCH: LEFT borrowed, RIGHT stolen; 1/0/-1. */
+int p2w_check_exc_match(PyThreadState *tstate, PyObject *left, PyObject *right);
+/* The exception being unwound (normalised, traceback attached), taken
+ * from the thread state: new reference. */
+PyObject *p2w_fetch_exception(PyThreadState *tstate);
+
+/* BEFORE_WITH: MGR stolen; on success *EXIT gets the bound __exit__ (new)
+ * and the __enter__ result is returned. */
+PyObject *p2w_before_with(PyThreadState *tstate, PyObject *mgr, PyObject **exit);
+/* WITH_EXCEPT_START: EXIT and VAL borrowed. */
+PyObject *p2w_with_except_start(PyObject *exit, PyObject *val);
+
+/* LOAD_BUILD_CLASS */
+PyObject *p2w_load_build_class(PyThreadState *tstate, _PyInterpreterFrame *frame);
+
+/* Unwinding: releases stack slots above NEW_TOP (NULL slots allowed) and
+ * returns NEW_TOP. */
+static inline PyObject **p2w_pop_to(PyObject **sp, PyObject **new_top) {
+    while (sp > new_top) {
+        PyObject *v = *--sp;
+        Py_XDECREF(v);
+    }
+    return sp;
+}
+/* Records FRAME in the traceback of the exception being raised, as ceval
+ * does on every error (not on re-raise). */
+void p2w_traceback_here(_PyInterpreterFrame *frame);
+/* The frame's last instruction index as a new int (for handlers with the
+ * lasti flag), or NULL. */
+PyObject *p2w_lasti(_PyInterpreterFrame *frame);
+
+#endif
