@@ -5,6 +5,8 @@
 #                   compile and run the demo program
 #   make test       the whole test suite
 #   make bench      the benchmark harness (bench/run.py)
+#   make conformance  CPython's own Lib/test modules, compiled vs. interpreted
+#                   (writes tests/conformance/results.md)
 #   make install PREFIX=/usr/local
 #   make clean      remove build/ except the downloaded sources
 #   make distclean  remove build/ entirely
@@ -29,7 +31,7 @@ HDRS := $(wildcard src/*.h) $(wildcard src/*.inc)
 RUNTIME_SRCS := $(wildcard runtime/*.c)
 RUNTIME_OBJS := $(patsubst runtime/%.c,$(B)/runtime-obj/%.o,$(RUNTIME_SRCS))
 
-.PHONY: all deps runtime compiler demo test bench install clean distclean format
+.PHONY: all deps runtime compiler demo test bench conformance install clean distclean format
 
 all: compiler demo
 
@@ -86,6 +88,9 @@ test: compiler $(B)/bin/py2wasm-asan $(B)/tests/unit_tests
 
 bench: compiler
 	@$(HOSTPY) bench/run.py
+
+conformance: compiler
+	@$(HOSTPY) tests/conformance/run.py
 
 install: compiler
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/py2wasm

@@ -107,6 +107,11 @@ int main(int argc, char **argv) {
         return 1;
     }
     Py_DECREF(res);
+    /* From here on EmbeddedFinder serves the embedded modules.  Leaving them
+     * in the frozen table would make _imp.is_frozen() report them, which
+     * native CPython never does for these modules (a fresh import of
+     * importlib would then try to fix them up as frozen modules). */
+    PyImport_FrozenModules = NULL;
     /* from here on, compiled code objects run compiled (the modules
      * initialisation imported are stdlib ones, never compiled) */
     if (p2w_eval_install() < 0) {

@@ -15,6 +15,8 @@ Three groups, all differential or checked against exact expectations:
              files, unwritable outputs, unknown options, failing tools.
   options    --path, --include-module, --include-package, --exclude-module,
              each against the native equivalent (PYTHONPATH, plain imports).
+  conformance  the fast subset of tests/conformance (CPython's own Lib/test
+             modules): every test passing under python.wasm passes compiled.
   unit       C unit tests of compiler internals (build/tests/unit_tests).
   asan       the compiler built with ASan+UBSan compiles a sample of the
              programs and the bad-input cases without a sanitizer report, and
@@ -24,7 +26,7 @@ The last line is "N passed, M failed"; the exit status is non-zero if
 anything failed.  On a failing program the generated C is kept in
 build/tests/NAME.build/ for inspection.
 
-usage: run_tests.py [-j JOBS] [-k SUBSTRING] [--group unit,runtime,errors,options,asan,programs]
+usage: run_tests.py [-j JOBS] [-k SUBSTRING] [--group unit,runtime,errors,options,asan,programs,conformance]
 """
 import argparse
 import concurrent.futures
@@ -432,11 +434,27 @@ def asan_tests():
     return tests
 
 
+def conformance_tests():
+    """The modules marked "fast" in tests/conformance/modules.txt."""
+    sys.path.insert(0, str(ROOT / "tests/conformance"))
+    import run as conformance
+    tests = []
+    for name, fast in conformance.read_modules():
+        if not fast:
+            continue
+        def test(name=name):
+            res = conformance.run_module(name, TIMEOUT)
+            ok, regressions = conformance.verdict(res)
+            check(ok, "\n".join(regressions[:30]))
+        tests.append((f"conformance/{name}", test))
+    return tests
+
+
 def main():
     ap = argparse.ArgumentParser(description="py2wasm test suite")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("-k", "--filter", default="", help="run tests whose name contains this")
-    ap.add_argument("--group", default="unit,runtime,errors,options,asan,programs")
+    ap.add_argument("--group", default="unit,runtime,errors,options,asan,programs,conformance")
     opts = ap.parse_args()
     if not P2W.exists():
         sys.exit(f"run_tests: {P2W} not built; run `make` first")
@@ -459,6 +477,8 @@ def main():
         tests += asan_tests()
     if "programs" in groups:
         tests += [program_test(*e) for e in program_entries()]
+    if "conformance" in groups:
+        tests += conformance_tests()
     tests = [t for t in tests if opts.filter in t[0]]
 
     lock = threading.Lock()
