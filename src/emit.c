@@ -50,7 +50,7 @@ static void write_cstr(FILE *f, const char *s) {
 }
 
 bool emit_modules_c(const char *out_path, GraphModule **mods, size_t n, const char *argv0,
-                    bool compile, XlStats *xl, EmitStats *stats) {
+                    EmitCompile compile, XlStats *xl, EmitStats *stats) {
     FILE *f = fopen(out_path, "w");
     if (!f) {
         diag_error("cannot write %s: %s", out_path, strerror(errno));
@@ -94,7 +94,8 @@ bool emit_modules_c(const char *out_path, GraphModule **mods, size_t n, const ch
         }
         /* the program's own modules run compiled; the stdlib stays
          * interpreted for now */
-        if (compile && m->code && !m->stdlib) {
+        if (m->code && (compile == EMIT_COMPILE_ALL ||
+                        (compile == EMIT_COMPILE_PROGRAM && !m->stdlib))) {
             StrBuf c;
             sb_init(&c);
             ncodes[i] = xl_translate_module(&c, m->code, i, m->source, xl);

@@ -13,11 +13,18 @@ typedef struct {
     size_t modules;
 } EmitStats;
 
+/* Which modules' code objects are translated to C. */
+typedef enum {
+    EMIT_INTERPRET_ALL,   /* --no-compile */
+    EMIT_COMPILE_PROGRAM, /* the program's own modules (default) */
+    EMIT_COMPILE_ALL,     /* --compile-stdlib=yes: the embedded stdlib too */
+} EmitCompile;
+
 /* Writes the module tables for MODS (sorted by name) to OUT_PATH.
- * ARGV0 is the script as the user named it.  With COMPILE, the program's
- * own (non-stdlib) modules are translated to C as well, counted in XL.  Returns false after a
+ * ARGV0 is the script as the user named it.  Modules selected by COMPILE
+ * are translated to C as well, counted in XL.  Returns false after a
  * diagnostic on failure. */
 bool emit_modules_c(const char *out_path, GraphModule **mods, size_t n, const char *argv0,
-                    bool compile, XlStats *xl, EmitStats *stats);
+                    EmitCompile compile, XlStats *xl, EmitStats *stats);
 
 #endif

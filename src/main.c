@@ -47,6 +47,7 @@ typedef struct {
     bool debug;              /* --debug */
     bool stats;              /* --stats */
     bool no_compile;         /* --no-compile: interpret everything */
+    bool compile_stdlib;     /* --compile-stdlib=yes: translate the stdlib too */
 } Options;
 
 static const char usage_text[] =
@@ -71,6 +72,8 @@ static const char usage_text[] =
     "  --stats                 print what was embedded and the output size, and\n"
     "                          which code objects were compiled to C\n"
     "  --no-compile            embed bytecode only; the interpreter runs it all\n"
+    "  --compile-stdlib=yes|no translate the embedded stdlib modules to C as well\n"
+    "                          (default: no)\n"
     "  -v, --verbose           explain each step, show tool command lines\n"
     "  -q, --quiet             print errors only\n"
     "  --version               print the version and exit\n"
@@ -131,7 +134,7 @@ static char *default_runtime_dir(void) {
 
 static void parse_options(int argc, char **argv, Options *o) {
     enum { OPT_PATH = 256, OPT_INCLUDE, OPT_PACKAGE, OPT_EXCLUDE, OPT_KEEP, OPT_RUNTIME,
-           OPT_DEBUG, OPT_STATS, OPT_VERSION, OPT_NO_COMPILE };
+           OPT_DEBUG, OPT_STATS, OPT_VERSION, OPT_NO_COMPILE, OPT_COMPILE_STDLIB };
     static const struct option longopts[] = {
         {"path", required_argument, NULL, OPT_PATH},
         {"include-module", required_argument, NULL, OPT_INCLUDE},
@@ -142,6 +145,7 @@ static void parse_options(int argc, char **argv, Options *o) {
         {"debug", no_argument, NULL, OPT_DEBUG},
         {"stats", no_argument, NULL, OPT_STATS},
         {"no-compile", no_argument, NULL, OPT_NO_COMPILE},
+        {"compile-stdlib", required_argument, NULL, OPT_COMPILE_STDLIB},
         {"verbose", no_argument, NULL, 'v'},
         {"quiet", no_argument, NULL, 'q'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -175,6 +179,11 @@ static void parse_options(int argc, char **argv, Options *o) {
         case OPT_DEBUG: o->debug = true; break;
         case OPT_STATS: o->stats = true; break;
         case OPT_NO_COMPILE: o->no_compile = true; break;
+        case OPT_COMPILE_STDLIB:
+            if (strcmp(optarg, "yes") == 0) o->compile_stdlib = true;
+            else if (strcmp(optarg, "no") == 0) o->compile_stdlib = false;
+            else usage_error("--compile-stdlib wants yes or no, not '%s'", optarg);
+            break;
         case ':': usage_error("option '%s' needs a value", argv[optind - 1]);
         default: usage_error("unknown option '%s'", argv[optind - 1]);
         }
@@ -264,7 +273,10 @@ static bool build(const Options *o) {
                     .opt_level = o->opt_level, .debug = o->debug};
     if (ok) {
         diag_progress("embedding %zu modules", nmods);
-        ok = emit_modules_c(c_path, mods, nmods, o->input, !o->no_compile, &xl, &es);
+        EmitCompile mode = o->no_compile       ? EMIT_INTERPRET_ALL
+                           : o->compile_stdlib ? EMIT_COMPILE_ALL
+                                               : EMIT_COMPILE_PROGRAM;
+        ok = emit_modules_c(c_path, mods, nmods, o->input, mode, &xl, &es);
     }
     if (ok) ok = tc_compile(&tc, c_path, o_path);
     if (ok) {

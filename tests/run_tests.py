@@ -277,6 +277,7 @@ def error_tests():
     cli("output_is_directory", [hello, "-o", "tests"], 1, "cannot write tests: is a directory")
     cli("unknown_option", [hello, "--bogus"], 2, "unknown option '--bogus'")
     cli("bad_opt_level", [hello, "-O9"], 2, "invalid optimisation level")
+    cli("bad_compile_stdlib", [hello, "--compile-stdlib=maybe"], 2, "--compile-stdlib wants yes or no")
     cli("no_input", [], 2, "no input script given")
     cli("missing_option_value", [hello, "-o"], 2, "needs a value")
     cli("bad_path_option", [hello, "--path", "/no/such/dir"], 2, "--path /no/such/dir: not a directory")
@@ -356,6 +357,12 @@ def option_tests():
         check(r.stderr.endswith(b"ModuleNotFoundError: No module named 'dyn_plugin'\n"),
               f"stderr:\n{r.stderr.decode()}")
     tests.append(("options/dynamic_import_needs_include", dynamic_without_include))
+
+    def compile_stdlib():
+        # stdlib code compiled too: json's scanner errors, re, dataclasses,
+        # and a traceback that passes through compiled stdlib frames
+        same_as_native(opt / "stdlib_compiled.py", ["--compile-stdlib=yes"])
+    tests.append(("options/compile_stdlib", compile_stdlib))
 
     def exclude_module():
         rel = (opt / "exclude_json.py").relative_to(ROOT)
