@@ -49,6 +49,15 @@ static PyObject *module_source(const struct p2w_module *m) {
     return text;
 }
 
+/* TEXT split at '\n' only: a new list reference, or NULL with an exception. */
+static PyObject *split_on_newlines(PyObject *text) {
+    PyObject *sep = PyUnicode_FromString("\n");
+    if (!sep) return NULL;
+    PyObject *parts = PyUnicode_Split(text, sep, -1);
+    Py_DECREF(sep);
+    return parts;
+}
+
 /* Returns the cached line list of M (borrowed), or NULL with an exception set. */
 static PyObject *module_lines(const struct p2w_module *m, PyObject *filename) {
     if (!line_cache && !(line_cache = PyDict_New())) return NULL;
@@ -56,9 +65,7 @@ static PyObject *module_lines(const struct p2w_module *m, PyObject *filename) {
     if (lines || PyErr_Occurred()) return lines;
     PyObject *text = module_source(m);
     if (!text) return NULL;
-    PyObject *sep = PyUnicode_FromString("\n");
-    lines = sep ? PyUnicode_Split(text, sep, -1) : NULL;
-    Py_XDECREF(sep);
+    lines = split_on_newlines(text);
     Py_DECREF(text);
     if (!lines) return NULL;
     int rc = PyDict_SetItem(line_cache, filename, lines);
@@ -128,9 +135,7 @@ static PyObject *p2w_modules_dict(PyObject *self, PyObject *unused) {
             Py_DECREF(path);
             PyObject *joined = PyUnicode_FromString(m->search_path);
             if (!joined) goto fail;
-            PyObject *sep = PyUnicode_FromString("\n");
-            path = sep ? PyUnicode_Split(joined, sep, -1) : NULL;
-            Py_XDECREF(sep);
+            path = split_on_newlines(joined);
             Py_DECREF(joined);
             if (!path) goto fail;
         }
