@@ -10,6 +10,10 @@
 #   BUILD/runtime/python.wasm           the baseline interpreter
 #   BUILD/runtime/sysroot/              wasi-libc as an explicit sysroot
 #
+# $P2W_CONFIGURE_EXTRA adds configure flags, for experiments in a separate
+# build directory (e.g. P2W_CONFIGURE_EXTRA=--with-pymalloc
+# scripts/build-runtime.sh /tmp/b); the stamps do not track it.
+#
 # Every step leaves a stamp; a step re-runs only when its stamp is missing,
 # so a second run with nothing changed takes well under a second.
 # Host libraries must not leak in: pkg-config is pointed at an empty
@@ -91,7 +95,7 @@ if ! step_done configure; then
    ZLIB_CFLAGS="-I$ZLIB/include" ZLIB_LIBS="-L$ZLIB/lib -lz" \
    "$SRC/configure" --host=wasm32-unknown-wasi --build="$("$SRC/config.guess")" \
      --with-build-python=/usr/bin/python3.11 --without-ensurepip \
-     --disable-test-modules >"$OBJ/configure.log" 2>&1) ||
+     --disable-test-modules ${P2W_CONFIGURE_EXTRA-} >"$OBJ/configure.log" 2>&1) ||
     { log "configure failed; see $OBJ/configure.log"; tail -20 "$OBJ/configure.log" >&2; exit 1; }
   mark configure
 fi
