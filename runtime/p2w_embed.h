@@ -44,8 +44,8 @@ extern const size_t p2w_module_count;
 /* Every module with code, in the form CPython's frozen importer reads
  * (terminated by a zeroed entry); used while the interpreter initialises. */
 extern const struct _frozen p2w_frozen_modules[];
-extern const char p2w_argv0[];     /* sys.argv[0]: the script as named at build time */
-extern const char p2w_main_dir[];  /* sys.path[0]: the script's directory */
+extern const char p2w_argv0[];      /* sys.argv[0]: the script as named at build time */
+extern const char p2w_main_dir[];   /* sys.path[0]: the script's directory */
 extern const char p2w_stdlib_dir[]; /* where native CPython keeps its stdlib */
 
 /* ---- defined by the runtime ---- */

@@ -20,8 +20,7 @@ static int compare_module_name(const void *key, const void *elem) {
 }
 
 const struct p2w_module *p2w_find_module(const char *name) {
-    return bsearch(name, p2w_modules, p2w_module_count, sizeof p2w_modules[0],
-                   compare_module_name);
+    return bsearch(name, p2w_modules, p2w_module_count, sizeof p2w_modules[0], compare_module_name);
 }
 
 static const struct p2w_module *find_by_filename(const char *filename) {
@@ -159,8 +158,15 @@ static PyMethodDef p2w_methods[] = {
 };
 
 static struct PyModuleDef p2w_moduledef = {
-    PyModuleDef_HEAD_INIT, "_p2w", "py2wasm runtime support.", -1, p2w_methods,
-    NULL, NULL, NULL, NULL,
+    PyModuleDef_HEAD_INIT,
+    "_p2w",
+    "py2wasm runtime support.",
+    -1,
+    p2w_methods,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
 };
 
 PyObject *PyInit__p2w(void) {

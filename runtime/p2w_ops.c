@@ -10,9 +10,9 @@
 #include "internal/pycore_sysmodule.h"
 
 #define NAME_ERROR_MSG "name '%.200s' is not defined"
-#define UNBOUNDLOCAL_ERROR_MSG \
+#define UNBOUNDLOCAL_ERROR_MSG                                                                     \
     "cannot access local variable '%s' where it is not associated with a value"
-#define UNBOUNDFREE_ERROR_MSG \
+#define UNBOUNDFREE_ERROR_MSG                                                                      \
     "cannot access free variable '%s' where it is not associated with a value in enclosing scope"
 
 /* ceval's format_exc_check_arg: raises EXC with FMT % NAME; a NameError
@@ -85,8 +85,8 @@ void p2w_unbound_deref(PyThreadState *tstate, _PyInterpreterFrame *frame, int in
 PyObject *p2w_load_global(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *name) {
     PyObject *v;
     if (PyDict_CheckExact(frame->f_globals) && PyDict_CheckExact(frame->f_builtins)) {
-        v = _PyDict_LoadGlobal((PyDictObject *)frame->f_globals,
-                               (PyDictObject *)frame->f_builtins, name);
+        v = _PyDict_LoadGlobal((PyDictObject *)frame->f_globals, (PyDictObject *)frame->f_builtins,
+                               name);
         if (v == NULL) {
             if (!_PyErr_Occurred(tstate)) name_error(tstate, PyExc_NameError, NAME_ERROR_MSG, name);
             return NULL;
@@ -167,8 +167,10 @@ int p2w_store_name(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *
         Py_DECREF(v);
         return -1;
     }
-    if (PyDict_CheckExact(ns)) err = PyDict_SetItem(ns, name, v);
-    else err = PyObject_SetItem(ns, name, v);
+    if (PyDict_CheckExact(ns))
+        err = PyDict_SetItem(ns, name, v);
+    else
+        err = PyObject_SetItem(ns, name, v);
     Py_DECREF(v);
     return err ? -1 : 0;
 }
@@ -306,8 +308,7 @@ int p2w_list_extend(PyThreadState *tstate, PyObject *list, PyObject *iterable) {
         if (_PyErr_ExceptionMatches(tstate, PyExc_TypeError) &&
             (Py_TYPE(iterable)->tp_iter == NULL && !PySequence_Check(iterable))) {
             _PyErr_Clear(tstate);
-            _PyErr_Format(tstate, PyExc_TypeError,
-                          "Value after * must be an iterable, not %.200s",
+            _PyErr_Format(tstate, PyExc_TypeError, "Value after * must be an iterable, not %.200s",
                           Py_TYPE(iterable)->tp_name);
         }
         Py_DECREF(iterable);
@@ -475,8 +476,8 @@ PyObject *p2w_import_name(PyThreadState *tstate, _PyInterpreterFrame *frame, PyO
     } else if (import_func == tstate->interp->import_func) {
         int ilevel = _PyLong_AsInt(level);
         if (!(ilevel == -1 && _PyErr_Occurred(tstate)))
-            res = PyImport_ImportModuleLevelObject(name, frame->f_globals, locals, fromlist,
-                                                   ilevel);
+            res =
+                PyImport_ImportModuleLevelObject(name, frame->f_globals, locals, fromlist, ilevel);
     } else {
         PyObject *stack[5] = {name, frame->f_globals, locals, fromlist, level};
         Py_INCREF(import_func);

@@ -65,7 +65,7 @@ static bool scan_one(PyCodeObject *co, BcImportList *out) {
     Py_ssize_t nunits = PyBytes_GET_SIZE(bytes) / 2;
     PyObject *prev_const[2] = {NULL, NULL}; /* borrowed; last two LOAD_CONSTs */
     int ext = 0;
-    int guard_state = 0;     /* how much of the __main__ guard pattern was just seen */
+    int guard_state = 0;      /* how much of the __main__ guard pattern was just seen */
     Py_ssize_t main_end = -1; /* imports before this unit are __main__-only */
     bool module_level = (co->co_flags & CO_OPTIMIZED) == 0;
     for (Py_ssize_t i = 0; i < nunits; i++) {
@@ -78,9 +78,12 @@ static bool scan_one(PyCodeObject *co, BcImportList *out) {
         if (op == CACHE) continue;
         if (module_level) {
             PyObject *v = NULL;
-            if (op == LOAD_NAME) v = PyTuple_GET_ITEM(co->co_names, arg);
-            else if (op == LOAD_CONST) v = PyTuple_GET_ITEM(co->co_consts, arg);
-            if (op == LOAD_NAME && PyUnicode_Check(v) && PyUnicode_CompareWithASCIIString(v, "__name__") == 0)
+            if (op == LOAD_NAME)
+                v = PyTuple_GET_ITEM(co->co_names, arg);
+            else if (op == LOAD_CONST)
+                v = PyTuple_GET_ITEM(co->co_consts, arg);
+            if (op == LOAD_NAME && PyUnicode_Check(v) &&
+                PyUnicode_CompareWithASCIIString(v, "__name__") == 0)
                 guard_state = 1;
             else if (guard_state == 1 && op == LOAD_CONST && PyUnicode_Check(v) &&
                      PyUnicode_CompareWithASCIIString(v, "__main__") == 0)

@@ -8,14 +8,14 @@
 
 /* One import found in a code object (IMPORT_NAME and its operands). */
 typedef struct {
-    char *name;       /* module name as written ("" for `from . import x`) */
-    int level;        /* 0 absolute, N relative */
-    char **fromlist;  /* names after `import` in a from-import, or NULL */
+    char *name;      /* module name as written ("" for `from . import x`) */
+    int level;       /* 0 absolute, N relative */
+    char **fromlist; /* names after `import` in a from-import, or NULL */
     size_t nfrom;
-    int lineno;       /* source line of the import */
-    bool guarded;     /* inside a try block (e.g. try/except ImportError) */
-    bool lazy;        /* inside a function: runs only if that function is called */
-    bool main_only;   /* inside `if __name__ == "__main__":` at module level */
+    int lineno;     /* source line of the import */
+    bool guarded;   /* inside a try block (e.g. try/except ImportError) */
+    bool lazy;      /* inside a function: runs only if that function is called */
+    bool main_only; /* inside `if __name__ == "__main__":` at module level */
 } BcImport;
 
 typedef struct {

@@ -94,8 +94,8 @@ bool emit_modules_c(const char *out_path, GraphModule **mods, size_t n, const ch
         }
         /* the program's own modules run compiled; the stdlib stays
          * interpreted for now */
-        if (m->code && (compile == EMIT_COMPILE_ALL ||
-                        (compile == EMIT_COMPILE_PROGRAM && !m->stdlib))) {
+        if (m->code &&
+            (compile == EMIT_COMPILE_ALL || (compile == EMIT_COMPILE_PROGRAM && !m->stdlib))) {
             StrBuf c;
             sb_init(&c);
             ncodes[i] = xl_translate_module(&c, m->code, i, m->source, xl);
@@ -126,19 +126,26 @@ bool emit_modules_c(const char *out_path, GraphModule **mods, size_t n, const ch
                 fputs("NULL", f);
             }
             fprintf(f, ", %d, ", kind);
-            if (m->code) fprintf(f, "code_%zu, sizeof code_%zu - 1, ", i, i);
-            else fputs("NULL, 0, ", f);
+            if (m->code)
+                fprintf(f, "code_%zu, sizeof code_%zu - 1, ", i, i);
+            else
+                fputs("NULL, 0, ", f);
             if (m->source)
                 fprintf(f, "source_%zu, sizeof source_%zu - 1, %zu", i, i, m->source_len);
-            else fputs("NULL, 0, 0", f);
-            if (ncodes[i]) fprintf(f, ", p2w_fns_%zu, p2w_guards_%zu, %zu", i, i, ncodes[i]);
-            else fputs(", NULL, NULL, 0", f);
+            else
+                fputs("NULL, 0, 0", f);
+            if (ncodes[i])
+                fprintf(f, ", p2w_fns_%zu, p2w_guards_%zu, %zu", i, i, ncodes[i]);
+            else
+                fputs(", NULL, NULL, 0", f);
             fputs("},\n", f);
         }
         fprintf(f, "};\nconst size_t p2w_module_count = %zu;\n\n", n);
         for (size_t i = 0; i < n; i++)
             if (ncodes[i])
-                fprintf(f, "static PyObject *get_code_%zu(void) { return p2w_load_code(&p2w_modules[%zu]); }\n",
+                fprintf(f,
+                        "static PyObject *get_code_%zu(void) { return "
+                        "p2w_load_code(&p2w_modules[%zu]); }\n",
                         i, i);
         fputs("const struct _frozen p2w_frozen_modules[] = {\n", f);
         for (size_t i = 0; i < n; i++) {
@@ -147,8 +154,10 @@ bool emit_modules_c(const char *out_path, GraphModule **mods, size_t n, const ch
             fputs("    {", f);
             write_cstr(f, m->name);
             fprintf(f, ", code_%zu, (int)(sizeof code_%zu - 1), %d, ", i, i, m->kind == GM_PACKAGE);
-            if (ncodes[i]) fprintf(f, "get_code_%zu},\n", i);
-            else fputs("NULL},\n", f);
+            if (ncodes[i])
+                fprintf(f, "get_code_%zu},\n", i);
+            else
+                fputs("NULL},\n", f);
         }
         fputs("    {NULL, NULL, 0, 0, NULL},\n};\n\n", f);
         char *dir = NULL;

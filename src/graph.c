@@ -44,14 +44,14 @@ typedef struct {
 struct Graph {
     GraphModule **mods; /* every entry, in discovery order */
     size_t len, cap;
-    size_t scanned;     /* mods[0..scanned) have had their imports followed */
-    char **roots;       /* top-level search path, real directories */
+    size_t scanned; /* mods[0..scanned) have had their imports followed */
+    char **roots;   /* top-level search path, real directories */
     size_t nroots;
-    char *stdlib_real;  /* <runtime>/Lib */
-    char *support_dir;  /* <runtime>/py */
+    char *stdlib_real; /* <runtime>/Lib */
+    char *support_dir; /* <runtime>/py */
     const char *stdlib_display;
     Names builtin, frozen, excluded;
-    bool failed;        /* a program module did not compile */
+    bool failed; /* a program module did not compile */
 };
 
 static void names_add(Names *n, const char *s) {
@@ -83,16 +83,18 @@ Graph *graph_new(const GraphConfig *cfg) {
     char *inv_path = path_join(cfg->runtime_dir, "modules.txt");
     char *inv = read_file(inv_path, NULL);
     if (!inv || !path_is_dir(g->stdlib_real)) {
-        diag_error("runtime not found or incomplete in %s (%s); run `make` first",
-                   cfg->runtime_dir, inv ? "no Lib/" : "no modules.txt");
+        diag_error("runtime not found or incomplete in %s (%s); run `make` first", cfg->runtime_dir,
+                   inv ? "no Lib/" : "no modules.txt");
         free(inv);
         free(inv_path);
         graph_free(g);
         return NULL;
     }
     for (char *line = strtok(inv, "\n"); line; line = strtok(NULL, "\n")) {
-        if (strncmp(line, "builtin ", 8) == 0) names_add(&g->builtin, line + 8);
-        else if (strncmp(line, "frozen ", 7) == 0) names_add(&g->frozen, line + 7);
+        if (strncmp(line, "builtin ", 8) == 0)
+            names_add(&g->builtin, line + 8);
+        else if (strncmp(line, "frozen ", 7) == 0)
+            names_add(&g->frozen, line + 7);
     }
     free(inv);
     free(inv_path);
@@ -302,14 +304,61 @@ static const char *const implied_imports[][2] = {
 
 /* Tooling packages reached from stdlib functions only on demand. */
 static const char *const lazy_stdlib_only[] = {
-    "asyncio", "concurrent", "ctypes", "curses", "dbm", "distutils", "doctest", "email",
-    "ensurepip", "ftplib", "http", "idlelib", "imaplib", "lib2to3", "mailbox", "multiprocessing",
-    "nntplib", "pdb", "pickletools", "poplib", "pydoc", "pydoc_data", "smtplib", "sqlite3",
-    "tarfile", "telnetlib", "test", "tkinter", "turtle", "turtledemo", "unittest", "urllib",
-    "venv", "webbrowser", "wsgiref", "xmlrpc", "zipapp", "bz2", "lzma", "zipfile",
-    "socketserver", "ssl", "subprocess", "platform", "sysconfig", "_osx_support",
-    "_aix_support", "_bootsubprocess", "getpass", "netrc", "mimetypes", "shelve",
-    "importlib.metadata", "importlib.resources", "importlib.readers",
+    "asyncio",
+    "concurrent",
+    "ctypes",
+    "curses",
+    "dbm",
+    "distutils",
+    "doctest",
+    "email",
+    "ensurepip",
+    "ftplib",
+    "http",
+    "idlelib",
+    "imaplib",
+    "lib2to3",
+    "mailbox",
+    "multiprocessing",
+    "nntplib",
+    "pdb",
+    "pickletools",
+    "poplib",
+    "pydoc",
+    "pydoc_data",
+    "smtplib",
+    "sqlite3",
+    "tarfile",
+    "telnetlib",
+    "test",
+    "tkinter",
+    "turtle",
+    "turtledemo",
+    "unittest",
+    "urllib",
+    "venv",
+    "webbrowser",
+    "wsgiref",
+    "xmlrpc",
+    "zipapp",
+    "bz2",
+    "lzma",
+    "zipfile",
+    "socketserver",
+    "ssl",
+    "subprocess",
+    "platform",
+    "sysconfig",
+    "_osx_support",
+    "_aix_support",
+    "_bootsubprocess",
+    "getpass",
+    "netrc",
+    "mimetypes",
+    "shelve",
+    "importlib.metadata",
+    "importlib.resources",
+    "importlib.readers",
 };
 
 static bool in_package(const char *name, const char *pkg) {
@@ -446,7 +495,8 @@ static void include_dir(Graph *g, const char *pkg, const char *dir) {
             sub = xasprintf("%s.%.*s", pkg, (int)(len - 3), n);
         } else {
             char *p = path_join(dir, n);
-            if (path_is_dir(p) && !strchr(n, '-') && !strchr(n, '.')) sub = xasprintf("%s.%s", pkg, n);
+            if (path_is_dir(p) && !strchr(n, '-') && !strchr(n, '.'))
+                sub = xasprintf("%s.%s", pkg, n);
             free(p);
         }
         if (!sub) continue;

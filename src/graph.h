@@ -18,26 +18,26 @@ typedef enum {
 } GraphKind;
 
 typedef struct {
-    char *name;       /* dotted name; "__main__" for the program */
+    char *name; /* dotted name; "__main__" for the program */
     GraphKind kind;
-    char *path;       /* source file on this machine (module, package) */
-    char *filename;   /* co_filename and __file__ as native CPython has them */
-    char **dirs;      /* package directories on this machine */
-    char **ddirs;     /* the same as __path__ shows them natively */
+    char *path;     /* source file on this machine (module, package) */
+    char *filename; /* co_filename and __file__ as native CPython has them */
+    char **dirs;    /* package directories on this machine */
+    char **ddirs;   /* the same as __path__ shows them natively */
     size_t ndirs;
-    bool stdlib;      /* comes from the target stdlib */
-    PyObject *code;   /* compiled module code (embedded kinds), owned */
-    char *source;     /* decoded UTF-8 source text, owned */
+    bool stdlib;    /* comes from the target stdlib */
+    PyObject *code; /* compiled module code (embedded kinds), owned */
+    char *source;   /* decoded UTF-8 source text, owned */
     size_t source_len;
 } GraphModule;
 
 typedef struct Graph Graph;
 
 typedef struct {
-    const char *runtime_dir;   /* build/runtime: Lib/, modules.txt, py/ */
-    const char **paths;        /* --path entries */
+    const char *runtime_dir; /* build/runtime: Lib/, modules.txt, py/ */
+    const char **paths;      /* --path entries */
     size_t npaths;
-    const char **excludes;     /* --exclude-module names */
+    const char **excludes; /* --exclude-module names */
     size_t nexcludes;
 } GraphConfig;
 

@@ -73,8 +73,8 @@ static char *find_cookie(const char *s, size_t len) {
                     const char *v = q + 7;
                     while (v < eol && (*v == ' ' || *v == '\t')) v++;
                     const char *ve = v;
-                    while (ve < eol && (isalnum((unsigned char)*ve) || *ve == '-' ||
-                                        *ve == '_' || *ve == '.'))
+                    while (ve < eol &&
+                           (isalnum((unsigned char)*ve) || *ve == '-' || *ve == '_' || *ve == '.'))
                         ve++;
                     if (ve > v) return xstrndup(v, (size_t)(ve - v));
                 }

@@ -31,15 +31,15 @@
 #endif
 
 typedef struct {
-    const char *input;       /* the program's main script */
-    char *output;            /* -o, or input with .wasm */
-    const char **paths;      /* --path */
+    const char *input;  /* the program's main script */
+    char *output;       /* -o, or input with .wasm */
+    const char **paths; /* --path */
     size_t npaths;
-    const char **includes;   /* --include-module */
+    const char **includes; /* --include-module */
     size_t nincludes;
-    const char **packages;   /* --include-package */
+    const char **packages; /* --include-package */
     size_t npackages;
-    const char **excludes;   /* --exclude-module */
+    const char **excludes; /* --exclude-module */
     size_t nexcludes;
     const char *keep_build;  /* --keep-build DIR */
     const char *runtime_dir; /* --runtime or default beside the executable */
@@ -123,8 +123,10 @@ static char *default_runtime_dir(void) {
         char *abs = path_abspath(rt);
         free(rt);
         char *inv = path_join(abs, "modules.txt");
-        if (path_is_file(inv)) found = abs;
-        else free(abs);
+        if (path_is_file(inv))
+            found = abs;
+        else
+            free(abs);
         free(inv);
     }
     if (!found) found = path_abspath(bindir); /* reported as incomplete later */
@@ -133,8 +135,19 @@ static char *default_runtime_dir(void) {
 }
 
 static void parse_options(int argc, char **argv, Options *o) {
-    enum { OPT_PATH = 256, OPT_INCLUDE, OPT_PACKAGE, OPT_EXCLUDE, OPT_KEEP, OPT_RUNTIME,
-           OPT_DEBUG, OPT_STATS, OPT_VERSION, OPT_NO_COMPILE, OPT_COMPILE_STDLIB };
+    enum {
+        OPT_PATH = 256,
+        OPT_INCLUDE,
+        OPT_PACKAGE,
+        OPT_EXCLUDE,
+        OPT_KEEP,
+        OPT_RUNTIME,
+        OPT_DEBUG,
+        OPT_STATS,
+        OPT_VERSION,
+        OPT_NO_COMPILE,
+        OPT_COMPILE_STDLIB
+    };
     static const struct option longopts[] = {
         {"path", required_argument, NULL, OPT_PATH},
         {"include-module", required_argument, NULL, OPT_INCLUDE},
@@ -167,9 +180,7 @@ static void parse_options(int argc, char **argv, Options *o) {
         case 'v': diag_verbosity = 2; break;
         case 'q': diag_verbosity = 0; break;
         case 'h': fputs(usage_text, stdout); exit(0);
-        case OPT_VERSION:
-            printf("py2wasm %s (Python 3.11.2, wasm32-wasi)\n", P2W_VERSION);
-            exit(0);
+        case OPT_VERSION: printf("py2wasm %s (Python 3.11.2, wasm32-wasi)\n", P2W_VERSION); exit(0);
         case OPT_PATH: push(&o->paths, &o->npaths, optarg); break;
         case OPT_INCLUDE: push(&o->includes, &o->nincludes, optarg); break;
         case OPT_PACKAGE: push(&o->packages, &o->npackages, optarg); break;
@@ -180,9 +191,12 @@ static void parse_options(int argc, char **argv, Options *o) {
         case OPT_STATS: o->stats = true; break;
         case OPT_NO_COMPILE: o->no_compile = true; break;
         case OPT_COMPILE_STDLIB:
-            if (strcmp(optarg, "yes") == 0) o->compile_stdlib = true;
-            else if (strcmp(optarg, "no") == 0) o->compile_stdlib = false;
-            else usage_error("--compile-stdlib wants yes or no, not '%s'", optarg);
+            if (strcmp(optarg, "yes") == 0)
+                o->compile_stdlib = true;
+            else if (strcmp(optarg, "no") == 0)
+                o->compile_stdlib = false;
+            else
+                usage_error("--compile-stdlib wants yes or no, not '%s'", optarg);
             break;
         case ':': usage_error("option '%s' needs a value", argv[optind - 1]);
         default: usage_error("unknown option '%s'", argv[optind - 1]);
@@ -269,8 +283,10 @@ static bool build(const Options *o) {
     char *o_path = path_join(work, "modules.o");
     EmitStats es;
     XlStats xl = {0};
-    Toolchain tc = {.runtime_dir = o->runtime_dir, .work_dir = work,
-                    .opt_level = o->opt_level, .debug = o->debug};
+    Toolchain tc = {.runtime_dir = o->runtime_dir,
+                    .work_dir = work,
+                    .opt_level = o->opt_level,
+                    .debug = o->debug};
     if (ok) {
         diag_progress("embedding %zu modules", nmods);
         EmitCompile mode = o->no_compile       ? EMIT_INTERPRET_ALL

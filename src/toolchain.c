@@ -69,7 +69,8 @@ static bool run(const Toolchain *tc, Argv *a, const char *what) {
         _exit(127);
     }
     int status;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
     bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
     if (!ok) {
         if (WIFEXITED(status) && WEXITSTATUS(status) == 127)

@@ -33,8 +33,8 @@ static const char *const opnames[256] = {
 };
 
 typedef struct {
-    int off;   /* offset of the opcode (after any EXTENDED_ARG), code units */
-    int next;  /* offset of the following instruction (caches skipped) */
+    int off;  /* offset of the opcode (after any EXTENDED_ARG), code units */
+    int next; /* offset of the following instruction (caches skipped) */
     int op;
     int arg;   /* with EXTENDED_ARG folded in */
     int start; /* offset of the first EXTENDED_ARG prefix, or off */
@@ -99,8 +99,7 @@ static void decode(Fn *f, PyObject *bytes) {
         ext = 0;
         start = -1;
     }
-    for (size_t k = 0; k < f->nins; k++)
-        f->ins[k].next = k + 1 < f->nins ? f->ins[k + 1].start : n;
+    for (size_t k = 0; k < f->nins; k++) f->ins[k].next = k + 1 < f->nins ? f->ins[k + 1].start : n;
 }
 
 static int read_varint(const unsigned char **pp) {
@@ -143,37 +142,103 @@ static int handler_for(const Fn *f, int offset) {
 static const char *err_label(Fn *f, int offset, bool unwind, char buf[32]) {
     int h = handler_for(f, offset);
     if (h >= 0) f->exc_used[h] = true;
-    if (h < 0) snprintf(buf, 32, "%s_x", unwind ? "unwind" : "err");
-    else snprintf(buf, 32, "%s_%d", unwind ? "unwind" : "err", h);
+    if (h < 0)
+        snprintf(buf, 32, "%s_x", unwind ? "unwind" : "err");
+    else
+        snprintf(buf, 32, "%s_%d", unwind ? "unwind" : "err", h);
     return buf;
 }
 
 static bool supported(int op) {
     switch (op) {
-    case NOP: case RESUME: case POP_TOP: case PUSH_NULL: case COPY: case SWAP:
-    case LOAD_CONST: case LOAD_FAST: case LOAD_CLOSURE: case STORE_FAST: case DELETE_FAST:
-    case LOAD_GLOBAL: case LOAD_NAME: case STORE_NAME: case DELETE_NAME: case STORE_GLOBAL:
-    case DELETE_GLOBAL: case LOAD_ATTR: case STORE_ATTR: case DELETE_ATTR: case LOAD_METHOD:
-    case PRECALL: case KW_NAMES: case CALL: case BINARY_OP: case UNARY_POSITIVE:
-    case UNARY_NEGATIVE: case UNARY_INVERT: case UNARY_NOT: case COMPARE_OP: case IS_OP:
-    case CONTAINS_OP: case BINARY_SUBSCR: case STORE_SUBSCR: case DELETE_SUBSCR:
-    case BUILD_TUPLE: case BUILD_LIST: case BUILD_SET: case BUILD_MAP: case BUILD_CONST_KEY_MAP:
-    case BUILD_SLICE: case BUILD_STRING: case LIST_APPEND: case SET_ADD: case MAP_ADD:
-    case LIST_EXTEND: case SET_UPDATE: case DICT_UPDATE: case LIST_TO_TUPLE:
-    case UNPACK_SEQUENCE: case UNPACK_EX: case GET_ITER: case FOR_ITER: case JUMP_FORWARD:
-    case JUMP_BACKWARD: case JUMP_BACKWARD_NO_INTERRUPT: case POP_JUMP_FORWARD_IF_TRUE:
-    case POP_JUMP_FORWARD_IF_FALSE: case POP_JUMP_FORWARD_IF_NONE:
-    case POP_JUMP_FORWARD_IF_NOT_NONE: case POP_JUMP_BACKWARD_IF_TRUE:
-    case POP_JUMP_BACKWARD_IF_FALSE: case POP_JUMP_BACKWARD_IF_NONE:
-    case POP_JUMP_BACKWARD_IF_NOT_NONE: case JUMP_IF_TRUE_OR_POP: case JUMP_IF_FALSE_OR_POP:
-    case RETURN_VALUE: case MAKE_FUNCTION: case MAKE_CELL: case COPY_FREE_VARS:
-    case LOAD_DEREF: case STORE_DEREF: case DELETE_DEREF: case LOAD_CLASSDEREF:
-    case FORMAT_VALUE: case IMPORT_NAME: case IMPORT_FROM: case RAISE_VARARGS:
-    case PUSH_EXC_INFO: case POP_EXCEPT: case CHECK_EXC_MATCH: case RERAISE: case BEFORE_WITH:
-    case WITH_EXCEPT_START: case LOAD_BUILD_CLASS: case LOAD_ASSERTION_ERROR: case GET_LEN:
-        return true;
-    default:
-        return false;
+    case NOP:
+    case RESUME:
+    case POP_TOP:
+    case PUSH_NULL:
+    case COPY:
+    case SWAP:
+    case LOAD_CONST:
+    case LOAD_FAST:
+    case LOAD_CLOSURE:
+    case STORE_FAST:
+    case DELETE_FAST:
+    case LOAD_GLOBAL:
+    case LOAD_NAME:
+    case STORE_NAME:
+    case DELETE_NAME:
+    case STORE_GLOBAL:
+    case DELETE_GLOBAL:
+    case LOAD_ATTR:
+    case STORE_ATTR:
+    case DELETE_ATTR:
+    case LOAD_METHOD:
+    case PRECALL:
+    case KW_NAMES:
+    case CALL:
+    case BINARY_OP:
+    case UNARY_POSITIVE:
+    case UNARY_NEGATIVE:
+    case UNARY_INVERT:
+    case UNARY_NOT:
+    case COMPARE_OP:
+    case IS_OP:
+    case CONTAINS_OP:
+    case BINARY_SUBSCR:
+    case STORE_SUBSCR:
+    case DELETE_SUBSCR:
+    case BUILD_TUPLE:
+    case BUILD_LIST:
+    case BUILD_SET:
+    case BUILD_MAP:
+    case BUILD_CONST_KEY_MAP:
+    case BUILD_SLICE:
+    case BUILD_STRING:
+    case LIST_APPEND:
+    case SET_ADD:
+    case MAP_ADD:
+    case LIST_EXTEND:
+    case SET_UPDATE:
+    case DICT_UPDATE:
+    case LIST_TO_TUPLE:
+    case UNPACK_SEQUENCE:
+    case UNPACK_EX:
+    case GET_ITER:
+    case FOR_ITER:
+    case JUMP_FORWARD:
+    case JUMP_BACKWARD:
+    case JUMP_BACKWARD_NO_INTERRUPT:
+    case POP_JUMP_FORWARD_IF_TRUE:
+    case POP_JUMP_FORWARD_IF_FALSE:
+    case POP_JUMP_FORWARD_IF_NONE:
+    case POP_JUMP_FORWARD_IF_NOT_NONE:
+    case POP_JUMP_BACKWARD_IF_TRUE:
+    case POP_JUMP_BACKWARD_IF_FALSE:
+    case POP_JUMP_BACKWARD_IF_NONE:
+    case POP_JUMP_BACKWARD_IF_NOT_NONE:
+    case JUMP_IF_TRUE_OR_POP:
+    case JUMP_IF_FALSE_OR_POP:
+    case RETURN_VALUE:
+    case MAKE_FUNCTION:
+    case MAKE_CELL:
+    case COPY_FREE_VARS:
+    case LOAD_DEREF:
+    case STORE_DEREF:
+    case DELETE_DEREF:
+    case LOAD_CLASSDEREF:
+    case FORMAT_VALUE:
+    case IMPORT_NAME:
+    case IMPORT_FROM:
+    case RAISE_VARARGS:
+    case PUSH_EXC_INFO:
+    case POP_EXCEPT:
+    case CHECK_EXC_MATCH:
+    case RERAISE:
+    case BEFORE_WITH:
+    case WITH_EXCEPT_START:
+    case LOAD_BUILD_CLASS:
+    case LOAD_ASSERTION_ERROR:
+    case GET_LEN: return true;
+    default: return false;
     }
 }
 
@@ -207,7 +272,10 @@ static void line_comment(Fn *f, int line) {
 
 /* The eval-breaker check of backward jumps, RESUME and calls. */
 static void breaker(StrBuf *o, const char *err) {
-    sb_printf(o, "        if (p2w_unlikely(p2w_eval_breaker(tstate)) && p2w_handle_pending(tstate) < 0) goto %s;\n", err);
+    sb_printf(o,
+              "        if (p2w_unlikely(p2w_eval_breaker(tstate)) && p2w_handle_pending(tstate) < "
+              "0) goto %s;\n",
+              err);
 }
 
 /* A helper taking N stack slots (stolen) and pushing its result. */
@@ -238,17 +306,12 @@ static void emit_instr(Fn *f, const Instr *in) {
     sb_printf(o, "i_%d: /* %s %d */\n", in->off, opnames[in->op] ? opnames[in->op] : "?", a);
     sb_printf(o, "    frame->prev_instr = first_instr + %d;\n", in->off);
     switch (in->op) {
-    case NOP:
-        break;
+    case NOP: break;
     case RESUME:
         if (a < 2) breaker(o, E);
         break;
-    case POP_TOP:
-        sb_puts(o, "    Py_DECREF(sp[-1]);\n    sp--;\n");
-        break;
-    case PUSH_NULL:
-        sb_puts(o, "    *sp++ = NULL;\n");
-        break;
+    case POP_TOP: sb_puts(o, "    Py_DECREF(sp[-1]);\n    sp--;\n"); break;
+    case PUSH_NULL: sb_puts(o, "    *sp++ = NULL;\n"); break;
     case COPY:
         sb_printf(o, "    Py_XINCREF(sp[-%d]);\n    sp[0] = sp[-%d];\n    sp++;\n", a, a);
         break;
@@ -256,121 +319,181 @@ static void emit_instr(Fn *f, const Instr *in) {
         sb_printf(o, "    { PyObject *t = sp[-1]; sp[-1] = sp[-%d]; sp[-%d] = t; }\n", a, a);
         break;
     case LOAD_CONST:
-        sb_printf(o, "    *sp = PyTuple_GET_ITEM(consts, %d);\n    Py_INCREF(*sp);\n    sp++;\n", a);
+        sb_printf(o, "    *sp = PyTuple_GET_ITEM(consts, %d);\n    Py_INCREF(*sp);\n    sp++;\n",
+                  a);
         break;
     case LOAD_FAST:
     case LOAD_CLOSURE:
-        sb_printf(o, "    if (p2w_unlikely(localsplus[%d] == NULL)) {\n"
-                     "        p2w_unbound_local(tstate, frame, %d);\n        goto %s;\n    }\n"
-                     "    Py_INCREF(localsplus[%d]);\n    *sp++ = localsplus[%d];\n",
+        sb_printf(o,
+                  "    if (p2w_unlikely(localsplus[%d] == NULL)) {\n"
+                  "        p2w_unbound_local(tstate, frame, %d);\n        goto %s;\n    }\n"
+                  "    Py_INCREF(localsplus[%d]);\n    *sp++ = localsplus[%d];\n",
                   a, a, E, a, a);
         break;
     case STORE_FAST:
-        sb_printf(o, "    { PyObject *old = localsplus[%d]; localsplus[%d] = *--sp; Py_XDECREF(old); }\n",
-                  a, a);
+        sb_printf(
+            o, "    { PyObject *old = localsplus[%d]; localsplus[%d] = *--sp; Py_XDECREF(old); }\n",
+            a, a);
         break;
     case DELETE_FAST:
-        sb_printf(o, "    if (p2w_unlikely(localsplus[%d] == NULL)) {\n"
-                     "        p2w_unbound_local(tstate, frame, %d);\n        goto %s;\n    }\n"
-                     "    Py_CLEAR(localsplus[%d]);\n",
+        sb_printf(o,
+                  "    if (p2w_unlikely(localsplus[%d] == NULL)) {\n"
+                  "        p2w_unbound_local(tstate, frame, %d);\n        goto %s;\n    }\n"
+                  "    Py_CLEAR(localsplus[%d]);\n",
                   a, a, E, a);
         break;
     case LOAD_GLOBAL:
-        sb_printf(o, "    {\n        PyObject *v = p2w_load_global(tstate, frame, PyTuple_GET_ITEM(names, %d));\n"
-                     "        if (v == NULL) goto %s;\n%s        *sp++ = v;\n    }\n",
+        sb_printf(o,
+                  "    {\n        PyObject *v = p2w_load_global(tstate, frame, "
+                  "PyTuple_GET_ITEM(names, %d));\n"
+                  "        if (v == NULL) goto %s;\n%s        *sp++ = v;\n    }\n",
                   a >> 1, E, (a & 1) ? "        *sp++ = NULL;\n" : "");
         break;
     case LOAD_NAME:
-        sb_printf(o, "    {\n        PyObject *v = p2w_load_name(tstate, frame, PyTuple_GET_ITEM(names, %d));\n"
-                     "        if (v == NULL) goto %s;\n        *sp++ = v;\n    }\n", a, E);
-        break;
-    case STORE_NAME:
-        sb_printf(o, "    sp--;\n    if (p2w_store_name(tstate, frame, PyTuple_GET_ITEM(names, %d), *sp) < 0) goto %s;\n", a, E);
-        break;
-    case DELETE_NAME:
-        sb_printf(o, "    if (p2w_delete_name(tstate, frame, PyTuple_GET_ITEM(names, %d)) < 0) goto %s;\n", a, E);
-        break;
-    case STORE_GLOBAL:
-        sb_printf(o, "    sp--;\n    if (p2w_store_global(frame, PyTuple_GET_ITEM(names, %d), *sp) < 0) goto %s;\n", a, E);
-        break;
-    case DELETE_GLOBAL:
-        sb_printf(o, "    if (p2w_delete_global(tstate, frame, PyTuple_GET_ITEM(names, %d)) < 0) goto %s;\n", a, E);
-        break;
-    case LOAD_ATTR:
-        sb_printf(o, "    {\n        PyObject *owner = sp[-1];\n"
-                     "        sp[-1] = PyObject_GetAttr(owner, PyTuple_GET_ITEM(names, %d));\n"
-                     "        Py_DECREF(owner);\n        if (sp[-1] == NULL) goto %s;\n    }\n", a, E);
-        break;
-    case STORE_ATTR:
-        sb_printf(o, "    {\n        PyObject *owner = sp[-1], *v = sp[-2];\n        sp -= 2;\n"
-                     "        int err = PyObject_SetAttr(owner, PyTuple_GET_ITEM(names, %d), v);\n"
-                     "        Py_DECREF(v);\n        Py_DECREF(owner);\n        if (err) goto %s;\n    }\n", a, E);
-        break;
-    case DELETE_ATTR:
-        sb_printf(o, "    {\n        PyObject *owner = *--sp;\n"
-                     "        int err = PyObject_SetAttr(owner, PyTuple_GET_ITEM(names, %d), NULL);\n"
-                     "        Py_DECREF(owner);\n        if (err) goto %s;\n    }\n", a, E);
-        break;
-    case LOAD_METHOD:
-        sb_printf(o, "    {\n        PyObject *obj = sp[-1], *meth = NULL;\n"
-                     "        int found = _PyObject_GetMethod(obj, PyTuple_GET_ITEM(names, %d), &meth);\n"
-                     "        if (meth == NULL) goto %s;\n"
-                     "        if (found) {\n            sp[-1] = meth;\n            *sp++ = obj;\n"
-                     "        } else {\n            sp[-1] = NULL;\n            Py_DECREF(obj);\n            *sp++ = meth;\n        }\n    }\n",
+        sb_printf(o,
+                  "    {\n        PyObject *v = p2w_load_name(tstate, frame, "
+                  "PyTuple_GET_ITEM(names, %d));\n"
+                  "        if (v == NULL) goto %s;\n        *sp++ = v;\n    }\n",
                   a, E);
         break;
-    case PRECALL:
-        sb_printf(o, "    p2w_precall(sp, %d);\n", a);
+    case STORE_NAME:
+        sb_printf(o,
+                  "    sp--;\n    if (p2w_store_name(tstate, frame, PyTuple_GET_ITEM(names, %d), "
+                  "*sp) < 0) goto %s;\n",
+                  a, E);
         break;
-    case KW_NAMES:
-        sb_printf(o, "    kwnames = PyTuple_GET_ITEM(consts, %d);\n", a);
+    case DELETE_NAME:
+        sb_printf(
+            o,
+            "    if (p2w_delete_name(tstate, frame, PyTuple_GET_ITEM(names, %d)) < 0) goto %s;\n",
+            a, E);
         break;
+    case STORE_GLOBAL:
+        sb_printf(o,
+                  "    sp--;\n    if (p2w_store_global(frame, PyTuple_GET_ITEM(names, %d), *sp) < "
+                  "0) goto %s;\n",
+                  a, E);
+        break;
+    case DELETE_GLOBAL:
+        sb_printf(
+            o,
+            "    if (p2w_delete_global(tstate, frame, PyTuple_GET_ITEM(names, %d)) < 0) goto %s;\n",
+            a, E);
+        break;
+    case LOAD_ATTR:
+        sb_printf(o,
+                  "    {\n        PyObject *owner = sp[-1];\n"
+                  "        sp[-1] = PyObject_GetAttr(owner, PyTuple_GET_ITEM(names, %d));\n"
+                  "        Py_DECREF(owner);\n        if (sp[-1] == NULL) goto %s;\n    }\n",
+                  a, E);
+        break;
+    case STORE_ATTR:
+        sb_printf(
+            o,
+            "    {\n        PyObject *owner = sp[-1], *v = sp[-2];\n        sp -= 2;\n"
+            "        int err = PyObject_SetAttr(owner, PyTuple_GET_ITEM(names, %d), v);\n"
+            "        Py_DECREF(v);\n        Py_DECREF(owner);\n        if (err) goto %s;\n    }\n",
+            a, E);
+        break;
+    case DELETE_ATTR:
+        sb_printf(o,
+                  "    {\n        PyObject *owner = *--sp;\n"
+                  "        int err = PyObject_SetAttr(owner, PyTuple_GET_ITEM(names, %d), NULL);\n"
+                  "        Py_DECREF(owner);\n        if (err) goto %s;\n    }\n",
+                  a, E);
+        break;
+    case LOAD_METHOD:
+        sb_printf(
+            o,
+            "    {\n        PyObject *obj = sp[-1], *meth = NULL;\n"
+            "        int found = _PyObject_GetMethod(obj, PyTuple_GET_ITEM(names, %d), &meth);\n"
+            "        if (meth == NULL) goto %s;\n"
+            "        if (found) {\n            sp[-1] = meth;\n            *sp++ = obj;\n"
+            "        } else {\n            sp[-1] = NULL;\n            Py_DECREF(obj);\n           "
+            " *sp++ = meth;\n        }\n    }\n",
+            a, E);
+        break;
+    case PRECALL: sb_printf(o, "    p2w_precall(sp, %d);\n", a); break;
+    case KW_NAMES: sb_printf(o, "    kwnames = PyTuple_GET_ITEM(consts, %d);\n", a); break;
     case CALL:
-        sb_printf(o, "    {\n        PyObject *res = p2w_call(tstate, sp, %d, kwnames);\n        kwnames = NULL;\n"
-                     "        sp -= %d;\n        *sp++ = res;\n        if (res == NULL) goto %s;\n",
+        sb_printf(o,
+                  "    {\n        PyObject *res = p2w_call(tstate, sp, %d, kwnames);\n        "
+                  "kwnames = NULL;\n"
+                  "        sp -= %d;\n        *sp++ = res;\n        if (res == NULL) goto %s;\n",
                   a, a + 2, E);
         breaker(o, E);
         sb_puts(o, "    }\n");
         break;
     case BINARY_OP:
-        sb_printf(o, "    sp--;\n    sp[-1] = p2w_binary_op(sp[-1], sp[0], %d);\n    if (sp[-1] == NULL) goto %s;\n", a, E);
+        sb_printf(o,
+                  "    sp--;\n    sp[-1] = p2w_binary_op(sp[-1], sp[0], %d);\n    if (sp[-1] == "
+                  "NULL) goto %s;\n",
+                  a, E);
         break;
     case UNARY_POSITIVE:
     case UNARY_NEGATIVE:
     case UNARY_INVERT:
-        sb_printf(o, "    {\n        PyObject *v = sp[-1];\n        sp[-1] = %s(v);\n        Py_DECREF(v);\n"
-                     "        if (sp[-1] == NULL) goto %s;\n    }\n", unary_fn(in->op), E);
+        sb_printf(
+            o,
+            "    {\n        PyObject *v = sp[-1];\n        sp[-1] = %s(v);\n        Py_DECREF(v);\n"
+            "        if (sp[-1] == NULL) goto %s;\n    }\n",
+            unary_fn(in->op), E);
         break;
     case UNARY_NOT:
-        sb_printf(o, "    {\n        int t = p2w_truth_steal(sp[-1]);\n        sp[-1] = NULL;\n"
-                     "        if (t < 0) goto %s;\n        sp[-1] = Py_NewRef(t ? Py_False : Py_True);\n    }\n", E);
+        sb_printf(o,
+                  "    {\n        int t = p2w_truth_steal(sp[-1]);\n        sp[-1] = NULL;\n"
+                  "        if (t < 0) goto %s;\n        sp[-1] = Py_NewRef(t ? Py_False : "
+                  "Py_True);\n    }\n",
+                  E);
         break;
     case COMPARE_OP:
-        sb_printf(o, "    {\n        PyObject *r = *--sp, *l = sp[-1];\n        sp[-1] = PyObject_RichCompare(l, r, %d);\n"
-                     "        Py_DECREF(l);\n        Py_DECREF(r);\n        if (sp[-1] == NULL) goto %s;\n    }\n", a, E);
+        sb_printf(o,
+                  "    {\n        PyObject *r = *--sp, *l = sp[-1];\n        sp[-1] = "
+                  "PyObject_RichCompare(l, r, %d);\n"
+                  "        Py_DECREF(l);\n        Py_DECREF(r);\n        if (sp[-1] == NULL) goto "
+                  "%s;\n    }\n",
+                  a, E);
         break;
     case IS_OP:
-        sb_printf(o, "    {\n        PyObject *r = *--sp, *l = sp[-1];\n        int res = (l == r) ^ %d;\n"
-                     "        Py_DECREF(l);\n        Py_DECREF(r);\n        sp[-1] = Py_NewRef(res ? Py_True : Py_False);\n    }\n", a);
+        sb_printf(
+            o,
+            "    {\n        PyObject *r = *--sp, *l = sp[-1];\n        int res = (l == r) ^ %d;\n"
+            "        Py_DECREF(l);\n        Py_DECREF(r);\n        sp[-1] = Py_NewRef(res ? "
+            "Py_True : Py_False);\n    }\n",
+            a);
         break;
     case CONTAINS_OP:
-        sb_printf(o, "    {\n        PyObject *r = *--sp, *l = *--sp;\n        int res = PySequence_Contains(r, l);\n"
-                     "        Py_DECREF(l);\n        Py_DECREF(r);\n        if (res < 0) goto %s;\n"
-                     "        *sp++ = Py_NewRef((res ^ %d) ? Py_True : Py_False);\n    }\n", E, a);
+        sb_printf(o,
+                  "    {\n        PyObject *r = *--sp, *l = *--sp;\n        int res = "
+                  "PySequence_Contains(r, l);\n"
+                  "        Py_DECREF(l);\n        Py_DECREF(r);\n        if (res < 0) goto %s;\n"
+                  "        *sp++ = Py_NewRef((res ^ %d) ? Py_True : Py_False);\n    }\n",
+                  E, a);
         break;
     case BINARY_SUBSCR:
-        sb_printf(o, "    {\n        PyObject *sub = *--sp, *c = sp[-1];\n        sp[-1] = PyObject_GetItem(c, sub);\n"
-                     "        Py_DECREF(c);\n        Py_DECREF(sub);\n        if (sp[-1] == NULL) goto %s;\n    }\n", E);
+        sb_printf(o,
+                  "    {\n        PyObject *sub = *--sp, *c = sp[-1];\n        sp[-1] = "
+                  "PyObject_GetItem(c, sub);\n"
+                  "        Py_DECREF(c);\n        Py_DECREF(sub);\n        if (sp[-1] == NULL) "
+                  "goto %s;\n    }\n",
+                  E);
         break;
     case STORE_SUBSCR:
-        sb_printf(o, "    {\n        PyObject *sub = sp[-1], *c = sp[-2], *v = sp[-3];\n        sp -= 3;\n"
-                     "        int err = PyObject_SetItem(c, sub, v);\n        Py_DECREF(v);\n        Py_DECREF(c);\n"
-                     "        Py_DECREF(sub);\n        if (err) goto %s;\n    }\n", E);
+        sb_printf(
+            o,
+            "    {\n        PyObject *sub = sp[-1], *c = sp[-2], *v = sp[-3];\n        sp -= 3;\n"
+            "        int err = PyObject_SetItem(c, sub, v);\n        Py_DECREF(v);\n        "
+            "Py_DECREF(c);\n"
+            "        Py_DECREF(sub);\n        if (err) goto %s;\n    }\n",
+            E);
         break;
     case DELETE_SUBSCR:
-        sb_printf(o, "    {\n        PyObject *sub = sp[-1], *c = sp[-2];\n        sp -= 2;\n"
-                     "        int err = PyObject_DelItem(c, sub);\n        Py_DECREF(c);\n        Py_DECREF(sub);\n"
-                     "        if (err) goto %s;\n    }\n", E);
+        sb_printf(o,
+                  "    {\n        PyObject *sub = sp[-1], *c = sp[-2];\n        sp -= 2;\n"
+                  "        int err = PyObject_DelItem(c, sub);\n        Py_DECREF(c);\n        "
+                  "Py_DECREF(sub);\n"
+                  "        if (err) goto %s;\n    }\n",
+                  E);
         break;
     case BUILD_TUPLE: stack_helper(o, "_PyTuple_FromArraySteal(sp, %d)", a, E); break;
     case BUILD_LIST: stack_helper(o, "p2w_build_list(sp, %d)", a, E); break;
@@ -378,65 +501,90 @@ static void emit_instr(Fn *f, const Instr *in) {
     case BUILD_STRING: stack_helper(o, "p2w_build_string(sp, %d)", a, E); break;
     case BUILD_SLICE: stack_helper(o, "p2w_build_slice(sp, %d)", a, E); break;
     case BUILD_MAP:
-        sb_printf(o, "    {\n        sp -= %d;\n        PyObject *r = p2w_build_map(sp, %d);\n"
-                     "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n", 2 * a, a, E);
+        sb_printf(o,
+                  "    {\n        sp -= %d;\n        PyObject *r = p2w_build_map(sp, %d);\n"
+                  "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n",
+                  2 * a, a, E);
         break;
     case BUILD_CONST_KEY_MAP:
-        sb_printf(o, "    {\n        sp -= %d;\n        PyObject *r = p2w_build_const_key_map(sp, %d);\n"
-                     "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n", a + 1, a, E);
+        sb_printf(
+            o,
+            "    {\n        sp -= %d;\n        PyObject *r = p2w_build_const_key_map(sp, %d);\n"
+            "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n",
+            a + 1, a, E);
         break;
     case LIST_APPEND:
-        sb_printf(o, "    sp--;\n    if (_PyList_AppendTakeRef((PyListObject *)sp[-%d], *sp) < 0) goto %s;\n", a, E);
+        sb_printf(o,
+                  "    sp--;\n    if (_PyList_AppendTakeRef((PyListObject *)sp[-%d], *sp) < 0) "
+                  "goto %s;\n",
+                  a, E);
         break;
     case SET_ADD:
-        sb_printf(o, "    {\n        PyObject *v = *--sp;\n        int err = PySet_Add(sp[-%d], v);\n"
-                     "        Py_DECREF(v);\n        if (err) goto %s;\n    }\n", a, E);
+        sb_printf(o,
+                  "    {\n        PyObject *v = *--sp;\n        int err = PySet_Add(sp[-%d], v);\n"
+                  "        Py_DECREF(v);\n        if (err) goto %s;\n    }\n",
+                  a, E);
         break;
     case MAP_ADD:
-        sb_printf(o, "    sp -= 2;\n    if (_PyDict_SetItem_Take2((PyDictObject *)sp[-%d], sp[0], sp[1]) != 0) goto %s;\n", a, E);
+        sb_printf(o,
+                  "    sp -= 2;\n    if (_PyDict_SetItem_Take2((PyDictObject *)sp[-%d], sp[0], "
+                  "sp[1]) != 0) goto %s;\n",
+                  a, E);
         break;
     case LIST_EXTEND:
-        sb_printf(o, "    sp--;\n    if (p2w_list_extend(tstate, sp[-%d], *sp) < 0) goto %s;\n", a, E);
+        sb_printf(o, "    sp--;\n    if (p2w_list_extend(tstate, sp[-%d], *sp) < 0) goto %s;\n", a,
+                  E);
         break;
     case SET_UPDATE:
         sb_printf(o, "    sp--;\n    if (p2w_set_update(sp[-%d], *sp) < 0) goto %s;\n", a, E);
         break;
     case DICT_UPDATE:
-        sb_printf(o, "    sp--;\n    if (p2w_dict_update(tstate, sp[-%d], *sp) < 0) goto %s;\n", a, E);
+        sb_printf(o, "    sp--;\n    if (p2w_dict_update(tstate, sp[-%d], *sp) < 0) goto %s;\n", a,
+                  E);
         break;
     case LIST_TO_TUPLE:
-        sb_printf(o, "    {\n        PyObject *l = sp[-1];\n        sp[-1] = PyList_AsTuple(l);\n        Py_DECREF(l);\n"
-                     "        if (sp[-1] == NULL) goto %s;\n    }\n", E);
+        sb_printf(o,
+                  "    {\n        PyObject *l = sp[-1];\n        sp[-1] = PyList_AsTuple(l);\n     "
+                  "   Py_DECREF(l);\n"
+                  "        if (sp[-1] == NULL) goto %s;\n    }\n",
+                  E);
         break;
     case UNPACK_SEQUENCE:
-        sb_printf(o, "    sp--;\n    if (p2w_unpack(tstate, *sp, %d, -1, sp + %d) < 0) goto %s;\n    sp += %d;\n",
+        sb_printf(o,
+                  "    sp--;\n    if (p2w_unpack(tstate, *sp, %d, -1, sp + %d) < 0) goto %s;\n    "
+                  "sp += %d;\n",
                   a, a, E, a);
         break;
     case UNPACK_EX: {
         int total = 1 + (a & 0xff) + (a >> 8);
-        sb_printf(o, "    sp--;\n    if (p2w_unpack(tstate, *sp, %d, %d, sp + %d) < 0) goto %s;\n    sp += %d;\n",
+        sb_printf(o,
+                  "    sp--;\n    if (p2w_unpack(tstate, *sp, %d, %d, sp + %d) < 0) goto %s;\n    "
+                  "sp += %d;\n",
                   a & 0xff, a >> 8, total, E, total);
         break;
     }
     case GET_ITER:
-        sb_printf(o, "    {\n        PyObject *v = sp[-1];\n        sp[-1] = PyObject_GetIter(v);\n        Py_DECREF(v);\n"
-                     "        if (sp[-1] == NULL) goto %s;\n    }\n", E);
+        sb_printf(o,
+                  "    {\n        PyObject *v = sp[-1];\n        sp[-1] = PyObject_GetIter(v);\n   "
+                  "     Py_DECREF(v);\n"
+                  "        if (sp[-1] == NULL) goto %s;\n    }\n",
+                  E);
         break;
     case FOR_ITER:
-        sb_printf(o, "    {\n        PyObject *it = sp[-1];\n        PyObject *next = (*Py_TYPE(it)->tp_iternext)(it);\n"
-                     "        if (next != NULL) {\n            *sp++ = next;\n        } else {\n"
-                     "            if (_PyErr_Occurred(tstate)) {\n"
-                     "                if (!_PyErr_ExceptionMatches(tstate, PyExc_StopIteration)) goto %s;\n"
-                     "                _PyErr_Clear(tstate);\n            }\n"
-                     "            sp--;\n            Py_DECREF(it);\n            goto i_%d;\n        }\n    }\n",
-                  E, fwd);
+        sb_printf(
+            o,
+            "    {\n        PyObject *it = sp[-1];\n        PyObject *next = "
+            "(*Py_TYPE(it)->tp_iternext)(it);\n"
+            "        if (next != NULL) {\n            *sp++ = next;\n        } else {\n"
+            "            if (_PyErr_Occurred(tstate)) {\n"
+            "                if (!_PyErr_ExceptionMatches(tstate, PyExc_StopIteration)) goto %s;\n"
+            "                _PyErr_Clear(tstate);\n            }\n"
+            "            sp--;\n            Py_DECREF(it);\n            goto i_%d;\n        }\n    "
+            "}\n",
+            E, fwd);
         break;
-    case JUMP_FORWARD:
-        sb_printf(o, "    goto i_%d;\n", fwd);
-        break;
-    case JUMP_BACKWARD_NO_INTERRUPT:
-        sb_printf(o, "    goto i_%d;\n", back);
-        break;
+    case JUMP_FORWARD: sb_printf(o, "    goto i_%d;\n", fwd); break;
+    case JUMP_BACKWARD_NO_INTERRUPT: sb_printf(o, "    goto i_%d;\n", back); break;
     case JUMP_BACKWARD: {
         /* ceval jumps, then checks the breaker: an error there is looked
          * up at the instruction before the target */
@@ -448,30 +596,38 @@ static void emit_instr(Fn *f, const Instr *in) {
     }
     case POP_JUMP_FORWARD_IF_TRUE:
     case POP_JUMP_FORWARD_IF_FALSE:
-        sb_printf(o, "    {\n        int t = p2w_truth_steal(*--sp);\n        if (t < 0) goto %s;\n"
-                     "        if (%st) goto i_%d;\n    }\n",
+        sb_printf(o,
+                  "    {\n        int t = p2w_truth_steal(*--sp);\n        if (t < 0) goto %s;\n"
+                  "        if (%st) goto i_%d;\n    }\n",
                   E, in->op == POP_JUMP_FORWARD_IF_FALSE ? "!" : "", fwd);
         break;
     case POP_JUMP_BACKWARD_IF_TRUE:
     case POP_JUMP_BACKWARD_IF_FALSE: {
         char bb[32];
-        sb_printf(o, "    {\n        int t = p2w_truth_steal(*--sp);\n        if (t < 0) goto %s;\n"
-                     "        if (%st) {\n", E, in->op == POP_JUMP_BACKWARD_IF_FALSE ? "!" : "");
+        sb_printf(o,
+                  "    {\n        int t = p2w_truth_steal(*--sp);\n        if (t < 0) goto %s;\n"
+                  "        if (%st) {\n",
+                  E, in->op == POP_JUMP_BACKWARD_IF_FALSE ? "!" : "");
         breaker(o, err_label(f, back - 1, false, bb));
         sb_printf(o, "            goto i_%d;\n        }\n    }\n", back);
         break;
     }
     case POP_JUMP_FORWARD_IF_NONE:
     case POP_JUMP_FORWARD_IF_NOT_NONE:
-        sb_printf(o, "    {\n        PyObject *v = *--sp;\n        int is_none = Py_IsNone(v);\n        Py_DECREF(v);\n"
-                     "        if (%sis_none) goto i_%d;\n    }\n",
+        sb_printf(o,
+                  "    {\n        PyObject *v = *--sp;\n        int is_none = Py_IsNone(v);\n      "
+                  "  Py_DECREF(v);\n"
+                  "        if (%sis_none) goto i_%d;\n    }\n",
                   in->op == POP_JUMP_FORWARD_IF_NOT_NONE ? "!" : "", fwd);
         break;
     case POP_JUMP_BACKWARD_IF_NONE:
     case POP_JUMP_BACKWARD_IF_NOT_NONE: {
         char bb[32];
-        sb_printf(o, "    {\n        PyObject *v = *--sp;\n        int is_none = Py_IsNone(v);\n        Py_DECREF(v);\n"
-                     "        if (%sis_none) {\n", in->op == POP_JUMP_BACKWARD_IF_NOT_NONE ? "!" : "");
+        sb_printf(o,
+                  "    {\n        PyObject *v = *--sp;\n        int is_none = Py_IsNone(v);\n      "
+                  "  Py_DECREF(v);\n"
+                  "        if (%sis_none) {\n",
+                  in->op == POP_JUMP_BACKWARD_IF_NOT_NONE ? "!" : "");
         breaker(o, err_label(f, back - 1, false, bb));
         sb_printf(o, "            goto i_%d;\n        }\n    }\n", back);
         break;
@@ -479,118 +635,173 @@ static void emit_instr(Fn *f, const Instr *in) {
     case JUMP_IF_TRUE_OR_POP:
     case JUMP_IF_FALSE_OR_POP: {
         bool jump_on_true = in->op == JUMP_IF_TRUE_OR_POP;
-        sb_printf(o, "    {\n        PyObject *c = sp[-1];\n        int t = c == Py_True ? 1 : c == Py_False ? 0 : PyObject_IsTrue(c);\n"
-                     "        if (t < 0) goto %s;\n        if (%st) goto i_%d;\n        sp--;\n        Py_DECREF(c);\n    }\n",
+        sb_printf(o,
+                  "    {\n        PyObject *c = sp[-1];\n        int t = c == Py_True ? 1 : c == "
+                  "Py_False ? 0 : PyObject_IsTrue(c);\n"
+                  "        if (t < 0) goto %s;\n        if (%st) goto i_%d;\n        sp--;\n       "
+                  " Py_DECREF(c);\n    }\n",
                   E, jump_on_true ? "" : "!", fwd);
         break;
     }
     case RETURN_VALUE:
-        sb_puts(o, "    {\n        PyObject *retval = *--sp;\n        p2w_frame_leave(tstate, frame, &cframe, sp);\n"
+        sb_puts(o, "    {\n        PyObject *retval = *--sp;\n        p2w_frame_leave(tstate, "
+                   "frame, &cframe, sp);\n"
                    "        return retval;\n    }\n");
         break;
     case MAKE_FUNCTION: {
         int n = 1 + !!(a & 1) + !!(a & 2) + !!(a & 4) + !!(a & 8);
-        sb_printf(o, "    {\n        sp -= %d;\n        PyObject *r = p2w_make_function(frame, sp, %d, %d);\n"
-                     "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n", n, n, a, E);
+        sb_printf(o,
+                  "    {\n        sp -= %d;\n        PyObject *r = p2w_make_function(frame, sp, "
+                  "%d, %d);\n"
+                  "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n",
+                  n, n, a, E);
         break;
     }
     case MAKE_CELL:
-        sb_printf(o, "    {\n        PyObject *cell = PyCell_New(localsplus[%d]);\n        if (cell == NULL) goto %s;\n"
-                     "        PyObject *old = localsplus[%d];\n        localsplus[%d] = cell;\n        Py_XDECREF(old);\n    }\n",
+        sb_printf(o,
+                  "    {\n        PyObject *cell = PyCell_New(localsplus[%d]);\n        if (cell "
+                  "== NULL) goto %s;\n"
+                  "        PyObject *old = localsplus[%d];\n        localsplus[%d] = cell;\n       "
+                  " Py_XDECREF(old);\n    }\n",
                   a, E, a, a);
         break;
     case COPY_FREE_VARS: {
         int base = f->co->co_nlocals + f->co->co_nplaincellvars;
-        sb_printf(o, "    {\n        PyObject *closure = frame->f_func->func_closure;\n"
-                     "        for (int i = 0; i < %d; i++)\n"
-                     "            localsplus[%d + i] = Py_NewRef(PyTuple_GET_ITEM(closure, i));\n    }\n", a, base);
+        sb_printf(
+            o,
+            "    {\n        PyObject *closure = frame->f_func->func_closure;\n"
+            "        for (int i = 0; i < %d; i++)\n"
+            "            localsplus[%d + i] = Py_NewRef(PyTuple_GET_ITEM(closure, i));\n    }\n",
+            a, base);
         break;
     }
     case LOAD_DEREF:
-        sb_printf(o, "    {\n        PyObject *v = PyCell_GET(localsplus[%d]);\n"
-                     "        if (v == NULL) {\n            p2w_unbound_deref(tstate, frame, %d);\n            goto %s;\n        }\n"
-                     "        *sp++ = Py_NewRef(v);\n    }\n", a, a, E);
+        sb_printf(o,
+                  "    {\n        PyObject *v = PyCell_GET(localsplus[%d]);\n"
+                  "        if (v == NULL) {\n            p2w_unbound_deref(tstate, frame, %d);\n   "
+                  "         goto %s;\n        }\n"
+                  "        *sp++ = Py_NewRef(v);\n    }\n",
+                  a, a, E);
         break;
     case STORE_DEREF:
-        sb_printf(o, "    {\n        PyObject *cell = localsplus[%d];\n        PyObject *old = PyCell_GET(cell);\n"
-                     "        PyCell_SET(cell, *--sp);\n        Py_XDECREF(old);\n    }\n", a);
+        sb_printf(o,
+                  "    {\n        PyObject *cell = localsplus[%d];\n        PyObject *old = "
+                  "PyCell_GET(cell);\n"
+                  "        PyCell_SET(cell, *--sp);\n        Py_XDECREF(old);\n    }\n",
+                  a);
         break;
     case DELETE_DEREF:
-        sb_printf(o, "    {\n        PyObject *cell = localsplus[%d];\n        PyObject *old = PyCell_GET(cell);\n"
-                     "        if (old == NULL) {\n            p2w_unbound_deref(tstate, frame, %d);\n            goto %s;\n        }\n"
-                     "        PyCell_SET(cell, NULL);\n        Py_DECREF(old);\n    }\n", a, a, E);
+        sb_printf(o,
+                  "    {\n        PyObject *cell = localsplus[%d];\n        PyObject *old = "
+                  "PyCell_GET(cell);\n"
+                  "        if (old == NULL) {\n            p2w_unbound_deref(tstate, frame, %d);\n "
+                  "           goto %s;\n        }\n"
+                  "        PyCell_SET(cell, NULL);\n        Py_DECREF(old);\n    }\n",
+                  a, a, E);
         break;
     case LOAD_CLASSDEREF:
-        sb_printf(o, "    {\n        PyObject *v = p2w_load_classderef(tstate, frame, %d);\n"
-                     "        if (v == NULL) goto %s;\n        *sp++ = v;\n    }\n", a, E);
+        sb_printf(o,
+                  "    {\n        PyObject *v = p2w_load_classderef(tstate, frame, %d);\n"
+                  "        if (v == NULL) goto %s;\n        *sp++ = v;\n    }\n",
+                  a, E);
         break;
     case FORMAT_VALUE:
-        sb_printf(o, "    {\n        PyObject *spec = %s;\n        PyObject *v = *--sp;\n"
-                     "        PyObject *r = p2w_format_value(tstate, v, spec, %d);\n"
-                     "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n",
+        sb_printf(o,
+                  "    {\n        PyObject *spec = %s;\n        PyObject *v = *--sp;\n"
+                  "        PyObject *r = p2w_format_value(tstate, v, spec, %d);\n"
+                  "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n",
                   (a & FVS_MASK) == FVS_HAVE_SPEC ? "*--sp" : "NULL", a, E);
         break;
     case IMPORT_NAME:
-        sb_printf(o, "    {\n        PyObject *fromlist = *--sp, *level = *--sp;\n"
-                     "        PyObject *r = p2w_import_name(tstate, frame, PyTuple_GET_ITEM(names, %d), fromlist, level);\n"
-                     "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n", a, E);
+        sb_printf(o,
+                  "    {\n        PyObject *fromlist = *--sp, *level = *--sp;\n"
+                  "        PyObject *r = p2w_import_name(tstate, frame, PyTuple_GET_ITEM(names, "
+                  "%d), fromlist, level);\n"
+                  "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n",
+                  a, E);
         break;
     case IMPORT_FROM:
-        sb_printf(o, "    {\n        PyObject *r = p2w_import_from(tstate, sp[-1], PyTuple_GET_ITEM(names, %d));\n"
-                     "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n", a, E);
+        sb_printf(o,
+                  "    {\n        PyObject *r = p2w_import_from(tstate, sp[-1], "
+                  "PyTuple_GET_ITEM(names, %d));\n"
+                  "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n",
+                  a, E);
         break;
     case RAISE_VARARGS:
         if (a > 2) {
-            sb_printf(o, "    PyErr_SetString(PyExc_SystemError, \"bad RAISE_VARARGS oparg\");\n    goto %s;\n", E);
+            sb_printf(o,
+                      "    PyErr_SetString(PyExc_SystemError, \"bad RAISE_VARARGS oparg\");\n    "
+                      "goto %s;\n",
+                      E);
             break;
         }
         sb_puts(o, "    {\n        PyObject *cause = NULL, *exc = NULL;\n");
         if (a == 2) sb_puts(o, "        cause = *--sp;\n");
         if (a >= 1) sb_puts(o, "        exc = *--sp;\n");
-        sb_printf(o, "        if (p2w_raise(tstate, exc, cause)) goto %s;\n        goto %s;\n    }\n", U, E);
+        sb_printf(o,
+                  "        if (p2w_raise(tstate, exc, cause)) goto %s;\n        goto %s;\n    }\n",
+                  U, E);
         break;
     case PUSH_EXC_INFO:
-        sb_puts(o, "    {\n        PyObject *value = sp[-1];\n        _PyErr_StackItem *ei = tstate->exc_info;\n"
+        sb_puts(o, "    {\n        PyObject *value = sp[-1];\n        _PyErr_StackItem *ei = "
+                   "tstate->exc_info;\n"
                    "        sp[-1] = ei->exc_value != NULL ? ei->exc_value : Py_NewRef(Py_None);\n"
                    "        *sp++ = Py_NewRef(value);\n        ei->exc_value = value;\n    }\n");
         break;
     case POP_EXCEPT:
-        sb_puts(o, "    {\n        _PyErr_StackItem *ei = tstate->exc_info;\n        PyObject *old = ei->exc_value;\n"
+        sb_puts(o, "    {\n        _PyErr_StackItem *ei = tstate->exc_info;\n        PyObject *old "
+                   "= ei->exc_value;\n"
                    "        ei->exc_value = *--sp;\n        Py_XDECREF(old);\n    }\n");
         break;
     case CHECK_EXC_MATCH:
-        sb_printf(o, "    {\n        PyObject *right = *--sp;\n        int r = p2w_check_exc_match(tstate, sp[-1], right);\n"
-                     "        if (r < 0) goto %s;\n        *sp++ = Py_NewRef(r ? Py_True : Py_False);\n    }\n", E);
+        sb_printf(o,
+                  "    {\n        PyObject *right = *--sp;\n        int r = "
+                  "p2w_check_exc_match(tstate, sp[-1], right);\n"
+                  "        if (r < 0) goto %s;\n        *sp++ = Py_NewRef(r ? Py_True : "
+                  "Py_False);\n    }\n",
+                  E);
         break;
     case RERAISE:
         if (a)
-            sb_printf(o, "    {\n        PyObject *lasti = sp[-%d];\n        if (!PyLong_Check(lasti)) {\n"
-                         "            PyErr_SetString(PyExc_SystemError, \"lasti is not an int\");\n            goto %s;\n        }\n"
-                         "        frame->prev_instr = first_instr + PyLong_AsLong(lasti);\n    }\n", a + 1, E);
+            sb_printf(
+                o,
+                "    {\n        PyObject *lasti = sp[-%d];\n        if (!PyLong_Check(lasti)) {\n"
+                "            PyErr_SetString(PyExc_SystemError, \"lasti is not an int\");\n        "
+                "    goto %s;\n        }\n"
+                "        frame->prev_instr = first_instr + PyLong_AsLong(lasti);\n    }\n",
+                a + 1, E);
         sb_printf(o, "    sp--;\n    p2w_reraise(tstate, *sp);\n    goto %s;\n", U);
         break;
     case BEFORE_WITH:
-        sb_printf(o, "    {\n        PyObject *exit;\n        PyObject *res = p2w_before_with(tstate, sp[-1], &exit);\n"
-                     "        sp[-1] = exit;\n        if (res == NULL) goto %s;\n        *sp++ = res;\n    }\n", E);
+        sb_printf(o,
+                  "    {\n        PyObject *exit;\n        PyObject *res = p2w_before_with(tstate, "
+                  "sp[-1], &exit);\n"
+                  "        sp[-1] = exit;\n        if (res == NULL) goto %s;\n        *sp++ = "
+                  "res;\n    }\n",
+                  E);
         break;
     case WITH_EXCEPT_START:
-        sb_printf(o, "    {\n        PyObject *res = p2w_with_except_start(sp[-4], sp[-1]);\n"
-                     "        if (res == NULL) goto %s;\n        *sp++ = res;\n    }\n", E);
+        sb_printf(o,
+                  "    {\n        PyObject *res = p2w_with_except_start(sp[-4], sp[-1]);\n"
+                  "        if (res == NULL) goto %s;\n        *sp++ = res;\n    }\n",
+                  E);
         break;
     case LOAD_BUILD_CLASS:
-        sb_printf(o, "    {\n        PyObject *bc = p2w_load_build_class(tstate, frame);\n"
-                     "        if (bc == NULL) goto %s;\n        *sp++ = bc;\n    }\n", E);
+        sb_printf(o,
+                  "    {\n        PyObject *bc = p2w_load_build_class(tstate, frame);\n"
+                  "        if (bc == NULL) goto %s;\n        *sp++ = bc;\n    }\n",
+                  E);
         break;
-    case LOAD_ASSERTION_ERROR:
-        sb_puts(o, "    *sp++ = Py_NewRef(PyExc_AssertionError);\n");
-        break;
+    case LOAD_ASSERTION_ERROR: sb_puts(o, "    *sp++ = Py_NewRef(PyExc_AssertionError);\n"); break;
     case GET_LEN:
-        sb_printf(o, "    {\n        Py_ssize_t n = PyObject_Length(sp[-1]);\n        if (n < 0) goto %s;\n"
-                     "        PyObject *len = PyLong_FromSsize_t(n);\n        if (len == NULL) goto %s;\n"
-                     "        *sp++ = len;\n    }\n", E, E);
+        sb_printf(
+            o,
+            "    {\n        Py_ssize_t n = PyObject_Length(sp[-1]);\n        if (n < 0) goto %s;\n"
+            "        PyObject *len = PyLong_FromSsize_t(n);\n        if (len == NULL) goto %s;\n"
+            "        *sp++ = len;\n    }\n",
+            E, E);
         break;
-    default:
-        unreachable();
+    default: unreachable();
     }
 }
 
@@ -608,7 +819,10 @@ static void emit_function(Fn *f, const char *cname) {
     StrBuf *o = f->out;
     const char *name = PyUnicode_AsUTF8(f->co->co_qualname);
     sb_printf(o, "/* %s, line %d */\n", name ? name : "?", f->co->co_firstlineno);
-    sb_printf(o, "static PyObject *%s(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag) {\n", cname);
+    sb_printf(
+        o,
+        "static PyObject *%s(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag) {\n",
+        cname);
     sb_puts(o, "    _PyCFrame cframe;\n"
                "    PyCodeObject *co = frame->f_code;\n"
                "    PyObject *consts = co->co_consts, *names = co->co_names;\n"
@@ -637,8 +851,11 @@ static void emit_function(Fn *f, const char *cname) {
         sb_printf(o, "err_%zu:\n    p2w_traceback_here(frame);\nunwind_%zu:\n", k, k);
         sb_printf(o, "    sp = p2w_pop_to(sp, stackbase + %d);\n", e->depth);
         if (e->lasti)
-            sb_printf(o, "    {\n        PyObject *lasti = p2w_lasti(frame);\n        if (lasti == NULL) goto unwind_%zu;\n"
-                         "        *sp++ = lasti;\n    }\n", k);
+            sb_printf(o,
+                      "    {\n        PyObject *lasti = p2w_lasti(frame);\n        if (lasti == "
+                      "NULL) goto unwind_%zu;\n"
+                      "        *sp++ = lasti;\n    }\n",
+                      k);
         sb_printf(o, "    *sp++ = p2w_fetch_exception(tstate);\n    goto i_%d;\n", e->target);
     }
     sb_puts(o, "err_x:\n    p2w_traceback_here(frame);\nunwind_x:\n"
@@ -679,7 +896,8 @@ static void translate_tree(StrBuf *out, PyCodeObject *co, size_t modidx, const c
     free(f.exc_used);
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(co->co_consts); i++) {
         PyObject *c = PyTuple_GET_ITEM(co->co_consts, i);
-        if (PyCode_Check(c)) translate_tree(out, (PyCodeObject *)c, modidx, lines, nlines, stats, t);
+        if (PyCode_Check(c))
+            translate_tree(out, (PyCodeObject *)c, modidx, lines, nlines, stats, t);
     }
 }
 

@@ -14,12 +14,12 @@ static int passed, failed;
 static const char *current;
 static bool current_ok;
 
-#define EXPECT(cond)                                                                   \
-    do {                                                                               \
-        if (!(cond)) {                                                                 \
-            fprintf(stderr, "  %s:%d: expected %s\n", __FILE__, __LINE__, #cond);     \
-            current_ok = false;                                                        \
-        }                                                                              \
+#define EXPECT(cond)                                                                               \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            fprintf(stderr, "  %s:%d: expected %s\n", __FILE__, __LINE__, #cond);                  \
+            current_ok = false;                                                                    \
+        }                                                                                          \
     } while (0)
 
 static void begin(const char *name) {
@@ -29,8 +29,10 @@ static void begin(const char *name) {
 
 static void end(void) {
     printf("%s unit/%s\n", current_ok ? "PASS" : "FAIL", current);
-    if (current_ok) passed++;
-    else failed++;
+    if (current_ok)
+        passed++;
+    else
+        failed++;
 }
 
 static void test_path_abspath(void) {
