@@ -337,6 +337,108 @@ int p2w_dict_update(PyThreadState *tstate, PyObject *dict, PyObject *update) {
     return 0;
 }
 
+/* Rewrites the error of a failed keyword merge for FUNC the way CPython
+ * reports it: a non-mapping (the merge's AttributeError on .keys) and a
+ * repeated keyword (its KeyError carrying the key) become TypeErrors. */
+static void kwargs_error(PyThreadState *tstate, PyObject *func, PyObject *kwargs) {
+    if (_PyErr_ExceptionMatches(tstate, PyExc_AttributeError)) {
+        _PyErr_Clear(tstate);
+        PyObject *name = _PyObject_FunctionStr(func);
+        if (name) {
+            _PyErr_Format(tstate, PyExc_TypeError,
+                          "%U argument after ** must be a mapping, not %.200s", name,
+                          Py_TYPE(kwargs)->tp_name);
+            Py_DECREF(name);
+        }
+        return;
+    }
+    if (!_PyErr_ExceptionMatches(tstate, PyExc_KeyError)) return;
+    PyObject *type, *value, *tb;
+    _PyErr_Fetch(tstate, &type, &value, &tb);
+    if (!value || !PyTuple_Check(value) || PyTuple_GET_SIZE(value) != 1) {
+        _PyErr_Restore(tstate, type, value, tb); /* some other KeyError */
+        return;
+    }
+    PyObject *name = _PyObject_FunctionStr(func);
+    if (name) {
+        _PyErr_Format(tstate, PyExc_TypeError, "%U got multiple values for keyword argument '%S'",
+                      name, PyTuple_GET_ITEM(value, 0));
+        Py_DECREF(name);
+    }
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(tb);
+}
+
+int p2w_dict_merge(PyThreadState *tstate, PyObject *dict, PyObject *update, PyObject *func) {
+    /* override=2: a key already present raises KeyError(key) */
+    int err = _PyDict_MergeEx(dict, update, 2);
+    if (err < 0) kwargs_error(tstate, func, update);
+    Py_DECREF(update);
+    return err < 0 ? -1 : 0;
+}
+
+PyObject *p2w_call_function_ex(PyThreadState *tstate, PyObject *func, PyObject *args,
+                               PyObject *kwargs) {
+    PyObject *res = NULL;
+    if (kwargs && !PyDict_CheckExact(kwargs)) {
+        PyObject *d = PyDict_New();
+        if (!d) goto done;
+        if (_PyDict_MergeEx(d, kwargs, 2) < 0) {
+            Py_DECREF(d);
+            kwargs_error(tstate, func, kwargs);
+            goto done;
+        }
+        Py_SETREF(kwargs, d);
+    }
+    if (!PyTuple_CheckExact(args)) {
+        if (Py_TYPE(args)->tp_iter == NULL && !PySequence_Check(args)) {
+            _PyErr_Clear(tstate); /* the message below needs a clean state */
+            PyObject *name = _PyObject_FunctionStr(func);
+            if (name) {
+                _PyErr_Format(tstate, PyExc_TypeError,
+                              "%U argument after * must be an iterable, not %.200s", name,
+                              Py_TYPE(args)->tp_name);
+                Py_DECREF(name);
+            }
+            goto done;
+        }
+        Py_SETREF(args, PySequence_Tuple(args));
+        if (!args) goto done;
+    }
+    res = PyObject_Call(func, args, kwargs);
+done:
+    Py_XDECREF(args);
+    Py_XDECREF(kwargs);
+    return res;
+}
+
+int p2w_setup_annotations(PyThreadState *tstate, PyObject *locals) {
+    PyObject *key = &_Py_ID(__annotations__);
+    if (locals == NULL) {
+        _PyErr_Format(tstate, PyExc_SystemError, "no locals found when setting up annotations");
+        return -1;
+    }
+    if (PyDict_CheckExact(locals)) {
+        if (_PyDict_GetItemWithError(locals, key)) return 0;
+        if (_PyErr_Occurred(tstate)) return -1;
+    } else {
+        PyObject *ann = PyObject_GetItem(locals, key);
+        if (ann) {
+            Py_DECREF(ann);
+            return 0;
+        }
+        if (!_PyErr_ExceptionMatches(tstate, PyExc_KeyError)) return -1;
+        _PyErr_Clear(tstate);
+    }
+    PyObject *ann = PyDict_New();
+    if (!ann) return -1;
+    int err = PyDict_CheckExact(locals) ? PyDict_SetItem(locals, key, ann)
+                                        : PyObject_SetItem(locals, key, ann);
+    Py_DECREF(ann);
+    return err;
+}
+
 /* The general case of p2w_unpack: iterates SEQ (borrowed). */
 static int unpack_iterable(PyThreadState *tstate, PyObject *v, int argcnt, int argcntafter,
                            PyObject **sp) {

@@ -112,6 +112,21 @@ int p2w_list_extend(PyThreadState *tstate, PyObject *list, PyObject *iterable);
 int p2w_set_update(PyObject *set, PyObject *iterable);
 int p2w_dict_update(PyThreadState *tstate, PyObject *dict, PyObject *update);
 
+/* DICT_MERGE: merges UPDATE (stolen) into DICT (borrowed) for a call of
+ * FUNC (borrowed; only named in error messages); a repeated keyword is an
+ * error.  Returns 0, or -1 with CPython's own TypeError set. */
+int p2w_dict_merge(PyThreadState *tstate, PyObject *dict, PyObject *update, PyObject *func);
+
+/* CALL_FUNCTION_EX: calls FUNC (borrowed) with the positional arguments in
+ * ARGS (stolen; any iterable) and the keywords in KWARGS (stolen; NULL or
+ * any mapping).  Returns a new reference, or NULL with an exception set. */
+PyObject *p2w_call_function_ex(PyThreadState *tstate, PyObject *func, PyObject *args,
+                               PyObject *kwargs);
+
+/* SETUP_ANNOTATIONS: makes sure LOCALS (borrowed; a frame's f_locals) has
+ * an __annotations__ entry.  Returns 0, or -1 with an exception set. */
+int p2w_setup_annotations(PyThreadState *tstate, PyObject *locals);
+
 /* UNPACK_SEQUENCE (after = -1) / UNPACK_EX: steals SEQ and writes the
  * COUNT results downwards from OUT_TOP (exclusive), first item deepest...
  * i.e. out_top[-1] is the first item.  On error nothing is written that

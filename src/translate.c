@@ -237,7 +237,10 @@ static bool supported(int op) {
     case WITH_EXCEPT_START:
     case LOAD_BUILD_CLASS:
     case LOAD_ASSERTION_ERROR:
-    case GET_LEN: return true;
+    case GET_LEN:
+    case DICT_MERGE:
+    case CALL_FUNCTION_EX:
+    case SETUP_ANNOTATIONS: return true;
     default: return false;
     }
 }
@@ -541,6 +544,26 @@ static void emit_instr(Fn *f, const Instr *in) {
     case DICT_UPDATE:
         sb_printf(o, "    sp--;\n    if (p2w_dict_update(tstate, sp[-%d], *sp) < 0) goto %s;\n", a,
                   E);
+        break;
+    case DICT_MERGE:
+        /* the called function sits below the dict: only named in errors */
+        sb_printf(
+            o, "    sp--;\n    if (p2w_dict_merge(tstate, sp[-%d], *sp, sp[-%d]) < 0) goto %s;\n",
+            a, a + 2, E);
+        break;
+    case SETUP_ANNOTATIONS:
+        sb_printf(o, "    if (p2w_setup_annotations(tstate, frame->f_locals) < 0) goto %s;\n", E);
+        break;
+    case CALL_FUNCTION_EX:
+        /* stack: NULL, func, args[, kwargs]; the result replaces the NULL */
+        sb_printf(o,
+                  "    {\n        PyObject *kwargs = %s;\n        PyObject *args = *--sp;\n"
+                  "        PyObject *res = p2w_call_function_ex(tstate, sp[-1], args, kwargs);\n"
+                  "        Py_DECREF(sp[-1]);\n        sp--;\n        Py_XDECREF(sp[-1]);\n"
+                  "        sp[-1] = res;\n        if (res == NULL) goto %s;\n",
+                  (a & 1) ? "*--sp" : "NULL", E);
+        breaker(o, E);
+        sb_puts(o, "    }\n");
         break;
     case LIST_TO_TUPLE:
         sb_printf(o,
