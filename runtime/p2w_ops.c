@@ -4,6 +4,8 @@
  * the exact error messages, since programs and tests observe them. */
 #include "p2w_ops.h"
 
+#include <stdarg.h>
+
 #include "internal/pycore_call.h"
 #include "internal/pycore_global_objects.h"
 #include "internal/pycore_object.h"
@@ -337,19 +339,28 @@ int p2w_dict_update(PyThreadState *tstate, PyObject *dict, PyObject *update) {
     return 0;
 }
 
+/* Raises TypeError("<description of FUNC><rest>"), REST formatted from FMT
+ * as PyUnicode_FromFormat does: how CPython words errors about the
+ * arguments of a call. */
+static void call_type_error(PyThreadState *tstate, PyObject *func, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    PyObject *rest = PyUnicode_FromFormatV(fmt, ap);
+    va_end(ap);
+    PyObject *name = rest ? _PyObject_FunctionStr(func) : NULL;
+    if (name) _PyErr_Format(tstate, PyExc_TypeError, "%U%U", name, rest);
+    Py_XDECREF(name);
+    Py_XDECREF(rest);
+}
+
 /* Rewrites the error of a failed keyword merge for FUNC the way CPython
  * reports it: a non-mapping (the merge's AttributeError on .keys) and a
  * repeated keyword (its KeyError carrying the key) become TypeErrors. */
 static void kwargs_error(PyThreadState *tstate, PyObject *func, PyObject *kwargs) {
     if (_PyErr_ExceptionMatches(tstate, PyExc_AttributeError)) {
         _PyErr_Clear(tstate);
-        PyObject *name = _PyObject_FunctionStr(func);
-        if (name) {
-            _PyErr_Format(tstate, PyExc_TypeError,
-                          "%U argument after ** must be a mapping, not %.200s", name,
-                          Py_TYPE(kwargs)->tp_name);
-            Py_DECREF(name);
-        }
+        call_type_error(tstate, func, " argument after ** must be a mapping, not %.200s",
+                        Py_TYPE(kwargs)->tp_name);
         return;
     }
     if (!_PyErr_ExceptionMatches(tstate, PyExc_KeyError)) return;
@@ -394,13 +405,8 @@ PyObject *p2w_call_function_ex(PyThreadState *tstate, PyObject *func, PyObject *
     if (!PyTuple_CheckExact(args)) {
         if (Py_TYPE(args)->tp_iter == NULL && !PySequence_Check(args)) {
             _PyErr_Clear(tstate); /* the message below needs a clean state */
-            PyObject *name = _PyObject_FunctionStr(func);
-            if (name) {
-                _PyErr_Format(tstate, PyExc_TypeError,
-                              "%U argument after * must be an iterable, not %.200s", name,
-                              Py_TYPE(args)->tp_name);
-                Py_DECREF(name);
-            }
+            call_type_error(tstate, func, " argument after * must be an iterable, not %.200s",
+                            Py_TYPE(args)->tp_name);
             goto done;
         }
         Py_SETREF(args, PySequence_Tuple(args));
