@@ -131,8 +131,6 @@ if ! step_done install; then
   # generated at build time; sysconfig imports it by a computed name
   cp "$OBJ/$(cat "$OBJ/pybuilddir.txt")"/_sysconfigdata_*.py "$R/Lib/"
   cp "$OBJ/python.wasm" "$R/python.wasm"
-  # link line used for python.wasm, recorded for the compiler's own link step
-  grep -E '^(LIBS|MODLIBS|SYSLIBS|LINKFORSHARED|BLDLIBRARY)[[:space:]]*=' "$OBJ/Makefile" > "$R/link-vars.mk"
   echo "$script_hash" > "$B/stamps/install"
 fi
 

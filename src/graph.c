@@ -152,17 +152,16 @@ static GraphModule *add_entry(Graph *g, const char *name, GraphKind kind) {
     return m;
 }
 
-/* The name native CPython shows for a file found on the search path. */
-static char *display_path(Graph *g, const char *real) {
-    size_t n = strlen(g->stdlib_real);
-    if (strncmp(real, g->stdlib_real, n) == 0 && (real[n] == '/' || real[n] == '\0'))
-        return xasprintf("%s%s", g->stdlib_display, real + n);
-    return xstrdup(real);
-}
-
 static bool under(const char *path, const char *dir) {
     size_t n = strlen(dir);
     return strncmp(path, dir, n) == 0 && path[n] == '/';
+}
+
+/* The name native CPython shows for a file found on the search path. */
+static char *display_path(Graph *g, const char *real) {
+    if (under(real, g->stdlib_real))
+        return xasprintf("%s%s", g->stdlib_display, real + strlen(g->stdlib_real));
+    return xstrdup(real);
 }
 
 /* Reads and compiles M's source.  For the program's own modules a syntax
@@ -459,7 +458,6 @@ bool graph_add_main(Graph *g, const char *script) {
     if (m->kind == GM_MISSING) return false;
     /* what the runtime itself imports at start-up */
     ensure(g, "_p2w_boot");
-    ensure(g, "encodings");
     graph_include_package(g, "encodings"); /* codecs are looked up by name */
     return !g->failed;
 }

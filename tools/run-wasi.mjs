@@ -50,7 +50,7 @@ function say(text) {
 function usage(msg) {
   if (msg) say(`run-wasi: ${msg}\n`);
   say('usage: node run-wasi.mjs [--dir HOST[::GUEST]] [--no-cwd] [--env K=V] ' +
-                       '[--clean-env] [--stack-mb N] module.wasm [args...]\n');
+      '[--clean-env] [--stack-mb N] module.wasm [args...]\n');
   process.exit(2);
 }
 
