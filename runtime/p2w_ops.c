@@ -649,6 +649,96 @@ error:
     return NULL;
 }
 
+/* Binds NAME (borrowed, a str) in LOCALS to MODULE.NAME. */
+static int import_one(PyObject *locals, PyObject *module, PyObject *name) {
+    PyObject *v = PyObject_GetAttr(module, name);
+    if (v == NULL) return -1;
+    int err = PyDict_CheckExact(locals) ? PyDict_SetItem(locals, name, v)
+                                        : PyObject_SetItem(locals, name, v);
+    Py_DECREF(v);
+    return err;
+}
+
+/* `from MODULE import *` into LOCALS: the names in MODULE.__all__, or else
+ * the public names of its __dict__. */
+static int import_all(PyThreadState *tstate, PyObject *locals, PyObject *module) {
+    PyObject *names;
+    bool public_only = false;
+    if (_PyObject_LookupAttr(module, &_Py_ID(__all__), &names) < 0) return -1;
+    if (names == NULL) {
+        PyObject *dict;
+        if (_PyObject_LookupAttr(module, &_Py_ID(__dict__), &dict) < 0) return -1;
+        if (dict == NULL) {
+            _PyErr_SetString(tstate, PyExc_ImportError,
+                             "from-import-* object has no __dict__ and no __all__");
+            return -1;
+        }
+        names = PyMapping_Keys(dict);
+        Py_DECREF(dict);
+        if (names == NULL) return -1;
+        public_only = true;
+    }
+    int err = 0;
+    for (Py_ssize_t i = 0; err == 0; i++) {
+        /* __all__ may be any sequence, read by index until IndexError */
+        PyObject *name = PySequence_GetItem(names, i);
+        if (name == NULL) {
+            if (_PyErr_ExceptionMatches(tstate, PyExc_IndexError))
+                _PyErr_Clear(tstate);
+            else
+                err = -1;
+            break;
+        }
+        if (!PyUnicode_Check(name)) {
+            PyObject *modname = PyObject_GetAttr(module, &_Py_ID(__name__));
+            if (modname != NULL && !PyUnicode_Check(modname))
+                _PyErr_Format(tstate, PyExc_TypeError,
+                              "module __name__ must be a string, not %.100s",
+                              Py_TYPE(modname)->tp_name);
+            else if (modname != NULL)
+                _PyErr_Format(tstate, PyExc_TypeError, "%s in %U.%s must be str, not %.100s",
+                              public_only ? "Key" : "Item", modname,
+                              public_only ? "__dict__" : "__all__", Py_TYPE(name)->tp_name);
+            Py_XDECREF(modname);
+            err = -1;
+        } else if (PyUnicode_READY(name) < 0) {
+            err = -1;
+        } else if (!(public_only && PyUnicode_READ_CHAR(name, 0) == '_')) {
+            err = import_one(locals, module, name);
+        }
+        Py_DECREF(name);
+    }
+    Py_DECREF(names);
+    return err;
+}
+
+int p2w_import_star(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *module) {
+    int err = -1;
+    if (_PyFrame_FastToLocalsWithError(frame) < 0) goto done;
+    if (frame->f_locals == NULL) {
+        _PyErr_SetString(tstate, PyExc_SystemError, "no locals found during 'import *'");
+        goto done;
+    }
+    err = import_all(tstate, frame->f_locals, module);
+    _PyFrame_LocalsToFast(frame, 0);
+done:
+    Py_DECREF(module);
+    return err;
+}
+
+int p2w_print_expr(PyThreadState *tstate, PyObject *value) {
+    PyObject *hook = _PySys_GetAttr(tstate, &_Py_ID(displayhook)); /* borrowed */
+    PyObject *res = NULL;
+    if (hook == NULL)
+        _PyErr_SetString(tstate, PyExc_RuntimeError, "lost sys.displayhook");
+    else
+        res = PyObject_CallOneArg(hook, value);
+    Py_DECREF(value);
+    if (res == NULL) return -1;
+    Py_DECREF(res);
+    return 0;
+}
+
 int p2w_raise(PyThreadState *tstate, PyObject *exc, PyObject *cause) {
     PyObject *type = NULL, *value = NULL;
     if (exc == NULL) {
@@ -747,24 +837,25 @@ PyObject *p2w_fetch_exception(PyThreadState *tstate) {
     return val;
 }
 
-PyObject *p2w_before_with(PyThreadState *tstate, PyObject *mgr, PyObject **exit) {
-    PyObject *enter = _PyObject_LookupSpecial(mgr, &_Py_ID(__enter__));
+PyObject *p2w_before_with(PyThreadState *tstate, PyObject *mgr, PyObject **exit, bool async) {
+    const char *protocol = async ? "asynchronous context manager" : "context manager";
+    PyObject *enter =
+        _PyObject_LookupSpecial(mgr, async ? &_Py_ID(__aenter__) : &_Py_ID(__enter__));
     *exit = NULL;
     if (enter == NULL) {
         if (!_PyErr_Occurred(tstate))
             _PyErr_Format(tstate, PyExc_TypeError,
-                          "'%.200s' object does not support the context manager protocol",
-                          Py_TYPE(mgr)->tp_name);
+                          "'%.200s' object does not support the %s protocol", Py_TYPE(mgr)->tp_name,
+                          protocol);
         Py_DECREF(mgr);
         return NULL;
     }
-    PyObject *ex = _PyObject_LookupSpecial(mgr, &_Py_ID(__exit__));
+    PyObject *ex = _PyObject_LookupSpecial(mgr, async ? &_Py_ID(__aexit__) : &_Py_ID(__exit__));
     if (ex == NULL) {
         if (!_PyErr_Occurred(tstate))
             _PyErr_Format(tstate, PyExc_TypeError,
-                          "'%.200s' object does not support the context manager protocol "
-                          "(missed __exit__ method)",
-                          Py_TYPE(mgr)->tp_name);
+                          "'%.200s' object does not support the %s protocol (missed %s method)",
+                          Py_TYPE(mgr)->tp_name, protocol, async ? "__aexit__" : "__exit__");
         Py_DECREF(enter);
         Py_DECREF(mgr);
         return NULL;

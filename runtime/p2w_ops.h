@@ -19,6 +19,7 @@
 #include "opcode.h"
 #include "internal/pycore_atomic.h"
 #include "internal/pycore_dict.h"
+#include "internal/pycore_genobject.h"
 #include "internal/pycore_list.h"
 #include "internal/pycore_pyerrors.h"
 #include "internal/pycore_tuple.h"
@@ -158,11 +159,52 @@ int p2w_check_exc_match(PyThreadState *tstate, PyObject *left, PyObject *right);
  * from the thread state: new reference. */
 PyObject *p2w_fetch_exception(PyThreadState *tstate);
 
-/* BEFORE_WITH: MGR stolen; on success *EXIT gets the bound __exit__ (new)
- * and the __enter__ result is returned. */
-PyObject *p2w_before_with(PyThreadState *tstate, PyObject *mgr, PyObject **exit);
+/* BEFORE_WITH / BEFORE_ASYNC_WITH (ASYNC): MGR stolen; on success *EXIT
+ * gets the bound __exit__/__aexit__ (new) and the __enter__/__aenter__
+ * result is returned. */
+PyObject *p2w_before_with(PyThreadState *tstate, PyObject *mgr, PyObject **exit, bool async);
 /* WITH_EXCEPT_START: EXIT and VAL borrowed. */
 PyObject *p2w_with_except_start(PyObject *exit, PyObject *val);
+
+/* IMPORT_STAR: steals MODULE; binds its public names in the frame's
+ * locals. */
+int p2w_import_star(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *module);
+/* PRINT_EXPR (interactive code): steals VALUE, passes it to
+ * sys.displayhook. */
+int p2w_print_expr(PyThreadState *tstate, PyObject *value);
+
+/* ---- generators, coroutines, async iteration (p2w_gen.c) ---- */
+/* RETURN_GENERATOR: moves FRAME (stack top SP) into a new generator,
+ * coroutine or async generator object, which is returned (new).  FRAME is
+ * left empty but for its function and code; the caller leaves it as for
+ * a return. */
+PyObject *p2w_return_generator(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject **sp);
+/* GET_AWAITABLE (WHERE = its oparg: 1 __aenter__, 2 __aexit__ result, 0
+ * await) / GET_YIELD_FROM_ITER (CO: the running code) / GET_AITER: steal
+ * OBJ, return the iterator (new). */
+PyObject *p2w_get_awaitable(PyThreadState *tstate, PyObject *obj, int where);
+PyObject *p2w_get_yield_from_iter(PyThreadState *tstate, PyCodeObject *co, PyObject *obj);
+PyObject *p2w_get_aiter(PyThreadState *tstate, PyObject *obj);
+/* GET_ANEXT: AITER borrowed; the awaitable of its next item (new). */
+PyObject *p2w_get_anext(PyThreadState *tstate, PyObject *aiter);
+/* END_ASYNC_FOR: steals EXC; 0 when it is StopAsyncIteration (the loop
+ * ends), else -1 with EXC re-raised (no new traceback entry). */
+int p2w_end_async_for(PyThreadState *tstate, PyObject *exc);
+
+/* ---- pattern matching and except* (p2w_match.c) ---- */
+/* MATCH_KEYS: SUBJECT and KEYS (a tuple) borrowed; the tuple of values,
+ * None when a key is missing, or NULL. */
+PyObject *p2w_match_keys(PyThreadState *tstate, PyObject *subject, PyObject *keys);
+/* MATCH_CLASS: SUBJECT borrowed, TYPE and KW_NAMES (tuple) stolen; NARGS
+ * positional sub-patterns.  The tuple of attributes, None for no match,
+ * or NULL. */
+PyObject *p2w_match_class(PyThreadState *tstate, PyObject *subject, PyObject *type,
+                          PyObject *kw_names, int nargs);
+/* CHECK_EG_MATCH: EXC borrowed, MATCH_TYPE stolen.  Returns the matching
+ * part of EXC (new; None for no match) and sets *REST to the rest (new;
+ * NULL when there is no match, None when nothing is left); NULL on error. */
+PyObject *p2w_check_eg_match(PyThreadState *tstate, PyObject *exc, PyObject *match_type,
+                             PyObject **rest);
 
 /* LOAD_BUILD_CLASS */
 PyObject *p2w_load_build_class(PyThreadState *tstate, _PyInterpreterFrame *frame);

@@ -20,9 +20,12 @@
  *     entry's depth, pushes lasti if asked and the exception, and jumps to
  *     the handler; an uncovered one jumps to err_x, which leaves the frame.
  *     unwind_* labels skip the traceback (RERAISE, bare `raise`).
- * A code object with an opcode not handled here (or a generator or
- * coroutine) is not translated: its table entry is NULL and it runs in the
- * interpreter.  The first unsupported opcode is recorded as the reason. */
+ * Generators and coroutines run on their own frame the same way: the
+ * function is entered again at each resumption and continues after
+ * frame->prev_instr (emit_resume).
+ * A code object with an opcode not handled here is not translated: its
+ * table entry is NULL and it runs in the interpreter.  The first
+ * unsupported opcode is recorded as the reason. */
 #include "translate.h"
 
 #include <opcode.h>
@@ -240,7 +243,25 @@ static bool supported(int op) {
     case GET_LEN:
     case DICT_MERGE:
     case CALL_FUNCTION_EX:
-    case SETUP_ANNOTATIONS: return true;
+    case SETUP_ANNOTATIONS:
+    case RETURN_GENERATOR:
+    case YIELD_VALUE:
+    case SEND:
+    case GET_AWAITABLE:
+    case GET_YIELD_FROM_ITER:
+    case GET_AITER:
+    case GET_ANEXT:
+    case END_ASYNC_FOR:
+    case BEFORE_ASYNC_WITH:
+    case ASYNC_GEN_WRAP:
+    case MATCH_MAPPING:
+    case MATCH_SEQUENCE:
+    case MATCH_KEYS:
+    case MATCH_CLASS:
+    case CHECK_EG_MATCH:
+    case PREP_RERAISE_STAR:
+    case IMPORT_STAR:
+    case PRINT_EXPR: return true;
     default: return false;
     }
 }
@@ -796,12 +817,118 @@ static void emit_instr(Fn *f, const Instr *in) {
         sb_printf(o, "    sp--;\n    p2w_reraise(tstate, *sp);\n    goto %s;\n", U);
         break;
     case BEFORE_WITH:
+    case BEFORE_ASYNC_WITH:
         sb_printf(o,
                   "    {\n        PyObject *exit;\n        PyObject *res = p2w_before_with(tstate, "
-                  "sp[-1], &exit);\n"
+                  "sp[-1], &exit, %s);\n"
                   "        sp[-1] = exit;\n        if (res == NULL) goto %s;\n        *sp++ = "
                   "res;\n    }\n",
+                  in->op == BEFORE_ASYNC_WITH ? "true" : "false", E);
+        break;
+    case RETURN_GENERATOR:
+        /* the frame moves into the generator, which this call returns */
+        sb_printf(o,
+                  "    {\n        PyObject *gen = p2w_return_generator(tstate, frame, sp);\n"
+                  "        if (gen == NULL) goto %s;\n"
+                  "        p2w_frame_leave(tstate, frame, &cframe, localsplus);\n"
+                  "        return gen;\n    }\n",
                   E);
+        break;
+    case YIELD_VALUE:
+        /* resumed at the next instruction: see the dispatch at entry */
+        sb_puts(o, "    {\n        PyObject *v = *--sp;\n"
+                   "        _PyFrame_GetGenerator(frame)->gi_frame_state = FRAME_SUSPENDED;\n"
+                   "        p2w_frame_leave(tstate, frame, &cframe, sp);\n"
+                   "        return v;\n    }\n");
+        break;
+    case SEND:
+        sb_printf(o,
+                  "    {\n        PyObject *v = *--sp, *r;\n"
+                  "        PySendResult st = PyIter_Send(sp[-1], v, &r);\n        Py_DECREF(v);\n"
+                  "        if (st == PYGEN_ERROR) goto %s;\n"
+                  "        if (st == PYGEN_RETURN) {\n            Py_DECREF(sp[-1]);\n"
+                  "            sp[-1] = r;\n            goto i_%d;\n        }\n"
+                  "        *sp++ = r;\n    }\n",
+                  E, fwd);
+        break;
+    case GET_AWAITABLE:
+        sb_printf(o, "    sp[-1] = p2w_get_awaitable(tstate, sp[-1], %d);\n", a);
+        sb_printf(o, "    if (sp[-1] == NULL) goto %s;\n", E);
+        break;
+    case GET_YIELD_FROM_ITER:
+        sb_printf(o,
+                  "    sp[-1] = p2w_get_yield_from_iter(tstate, co, sp[-1]);\n"
+                  "    if (sp[-1] == NULL) goto %s;\n",
+                  E);
+        break;
+    case GET_AITER:
+        sb_printf(o,
+                  "    sp[-1] = p2w_get_aiter(tstate, sp[-1]);\n    if (sp[-1] == NULL) goto %s;\n",
+                  E);
+        break;
+    case GET_ANEXT:
+        sb_printf(o,
+                  "    {\n        PyObject *aw = p2w_get_anext(tstate, sp[-1]);\n"
+                  "        if (aw == NULL) goto %s;\n        *sp++ = aw;\n    }\n",
+                  E);
+        break;
+    case END_ASYNC_FOR:
+        /* a non-StopAsyncIteration is re-raised without a traceback entry */
+        sb_printf(o,
+                  "    sp--;\n    if (p2w_end_async_for(tstate, *sp) < 0) goto %s;\n"
+                  "    Py_DECREF(sp[-1]);\n    sp--;\n",
+                  U);
+        break;
+    case ASYNC_GEN_WRAP:
+        sb_printf(o,
+                  "    {\n        PyObject *w = _PyAsyncGenValueWrapperNew(sp[-1]);\n"
+                  "        if (w == NULL) goto %s;\n        Py_SETREF(sp[-1], w);\n    }\n",
+                  E);
+        break;
+    case MATCH_MAPPING:
+    case MATCH_SEQUENCE:
+        sb_printf(o,
+                  "    *sp = Py_NewRef(Py_TYPE(sp[-1])->tp_flags & %s ? Py_True : Py_False);\n"
+                  "    sp++;\n",
+                  in->op == MATCH_MAPPING ? "Py_TPFLAGS_MAPPING" : "Py_TPFLAGS_SEQUENCE");
+        break;
+    case MATCH_KEYS:
+        sb_printf(o,
+                  "    {\n        PyObject *values = p2w_match_keys(tstate, sp[-2], sp[-1]);\n"
+                  "        if (values == NULL) goto %s;\n        *sp++ = values;\n    }\n",
+                  E);
+        break;
+    case MATCH_CLASS:
+        /* stack: subject, type, keyword names -> attributes or None */
+        sb_printf(o,
+                  "    {\n        sp -= 2;\n"
+                  "        PyObject *attrs = p2w_match_class(tstate, sp[-1], sp[0], sp[1], %d);\n"
+                  "        if (attrs == NULL) goto %s;\n        Py_SETREF(sp[-1], attrs);\n    }\n",
+                  a, E);
+        break;
+    case CHECK_EG_MATCH:
+        /* [exc, type] -> [exc, None] or [rest, match] */
+        sb_printf(o,
+                  "    {\n        PyObject *rest;\n        sp--;\n"
+                  "        PyObject *match = p2w_check_eg_match(tstate, sp[-1], *sp, &rest);\n"
+                  "        if (match == NULL) goto %s;\n"
+                  "        if (rest != NULL) Py_SETREF(sp[-1], rest);\n"
+                  "        *sp++ = match;\n    }\n",
+                  E);
+        break;
+    case PREP_RERAISE_STAR:
+        sb_printf(
+            o,
+            "    {\n        sp -= 2;\n        PyObject *r = _PyExc_PrepReraiseStar(sp[0], sp[1]);\n"
+            "        Py_DECREF(sp[0]);\n        Py_DECREF(sp[1]);\n"
+            "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n",
+            E);
+        break;
+    case IMPORT_STAR:
+        sb_printf(o, "    sp--;\n    if (p2w_import_star(tstate, frame, *sp) < 0) goto %s;\n", E);
+        break;
+    case PRINT_EXPR:
+        sb_printf(o, "    sp--;\n    if (p2w_print_expr(tstate, *sp) < 0) goto %s;\n", E);
         break;
     case WITH_EXCEPT_START:
         sb_printf(o,
@@ -830,12 +957,36 @@ static void emit_instr(Fn *f, const Instr *in) {
 
 /* Why CO cannot be translated, or NULL. */
 static const char *fallback_reason(const Fn *f) {
-    if (f->co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))
-        return "generator/coroutine";
     for (size_t i = 0; i < f->nins; i++)
         if (!supported(f->ins[i].op))
             return opnames[f->ins[i].op] ? opnames[f->ins[i].op] : "unknown opcode";
     return NULL;
+}
+
+/* One case of the resume dispatch: a frame suspended with prev_instr at
+ * offset AT continues at instruction label i_NEXT, or with the error
+ * thrown into it (gen.throw(), close()) handled as if raised at AT. */
+static void resume_case(Fn *f, int at, int next) {
+    char eb[32];
+    sb_printf(f->out,
+              "        case %d:\n            if (throwflag) goto %s;\n            goto i_%d;\n", at,
+              err_label(f, at, false, eb), next);
+}
+
+/* A generator's frame is entered once per resumption; ceval continues
+ * after frame->prev_instr.  A frame can be suspended only by
+ * RETURN_GENERATOR and YIELD_VALUE, and genobject.c moves prev_instr to
+ * just before a SEND's target when a subiterator it throws into finishes. */
+static void emit_resume(Fn *f) {
+    StrBuf *o = f->out;
+    sb_puts(o, "    if (frame->prev_instr != first_instr - 1) {\n"
+               "        switch (frame->prev_instr - first_instr) {\n");
+    for (size_t i = 0; i < f->nins; i++) {
+        const Instr *in = &f->ins[i];
+        if (in->op == RETURN_GENERATOR || in->op == YIELD_VALUE) resume_case(f, in->off, in->next);
+        if (in->op == SEND) resume_case(f, in->next + in->arg - 1, in->next + in->arg);
+    }
+    sb_puts(o, "        default: Py_UNREACHABLE();\n        }\n    }\n");
 }
 
 static void emit_function(Fn *f, const char *cname) {
@@ -854,10 +1005,10 @@ static void emit_function(Fn *f, const char *cname) {
                "    PyObject **stackbase = _PyFrame_Stackbase(frame);\n"
                "    PyObject *kwnames = NULL; /* KW_NAMES for the next CALL, borrowed */\n"
                "    PyObject **sp;\n"
-               "    (void)throwflag; /* only generators are resumed with an exception */\n"
-               "    (void)consts, (void)names, (void)localsplus, (void)kwnames;\n"
+               "    (void)consts, (void)names, (void)localsplus, (void)kwnames, (void)throwflag;\n"
                "    if (p2w_frame_enter(tstate, frame, &cframe) < 0) return NULL;\n"
                "    sp = _PyFrame_GetStackPointer(frame);\n");
+    if (f->co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) emit_resume(f);
     int line = -1;
     for (size_t i = 0; i < f->nins; i++) {
         int l = PyCode_Addr2Line(f->co, f->ins[i].off * 2);
