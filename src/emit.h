@@ -1,4 +1,4 @@
-/* emit.h - writes the C file that carries a program's modules into the
+/* emit.h - writes the C files that carry a program's modules into the
  * .wasm: marshalled code objects, compressed sources and the tables declared
  * in runtime/p2w_embed.h.  Prefix: emit_. */
 #ifndef P2W_EMIT_H
@@ -20,11 +20,14 @@ typedef enum {
     EMIT_COMPILE_ALL,     /* --compile-stdlib=yes: the embedded stdlib too */
 } EmitCompile;
 
-/* Writes the module tables for MODS (sorted by name) to OUT_PATH.
- * ARGV0 is the script as the user named it.  Modules selected by COMPILE
- * are translated to C as well, counted in XL.  Returns false after a
- * diagnostic on failure. */
-bool emit_modules_c(const char *out_path, GraphModule **mods, size_t n, const char *argv0,
-                    EmitCompile compile, XlStats *xl, EmitStats *stats);
+/* Writes the C of a program into WORK_DIR: modules.c with the module
+ * tables for MODS (sorted by name), and one xl_<module>.c per module
+ * selected by COMPILE, translated to C (counted in XL).  ARGV0 is the
+ * script as the user named it.  *C_FILES gets the paths of the files
+ * written (malloc'ed, modules.c first), also on failure.  Returns false
+ * after a diagnostic on failure. */
+bool emit_program(const char *work_dir, GraphModule **mods, size_t n, const char *argv0,
+                  EmitCompile compile, XlStats *xl, EmitStats *stats, char ***c_files,
+                  size_t *nc_files);
 
 #endif

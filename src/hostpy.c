@@ -132,6 +132,19 @@ unsigned char *hostpy_marshal(PyObject *code, size_t *out_len) {
     return out;
 }
 
+bool hostpy_sha256_hex(const void *data, size_t len, char out[65]) {
+    PyObject *mod = PyImport_ImportModule("_sha256");
+    PyObject *h =
+        mod ? PyObject_CallMethod(mod, "sha256", "y#", (const char *)data, (Py_ssize_t)len) : NULL;
+    PyObject *hex = h ? PyObject_CallMethod(h, "hexdigest", NULL) : NULL;
+    const char *s = hex ? PyUnicode_AsUTF8(hex) : NULL;
+    if (s && strlen(s) == 64) memcpy(out, s, 65);
+    Py_XDECREF(hex);
+    Py_XDECREF(h);
+    Py_XDECREF(mod);
+    return s != NULL;
+}
+
 void hostpy_print_exception(void) {
     fflush(stdout);
     /* PyErr_Print would exit on SystemExit; compile errors are never that */

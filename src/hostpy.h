@@ -36,4 +36,8 @@ unsigned char *hostpy_marshal(PyObject *code, size_t *out_len);
  * SyntaxError: file, line, source text, caret, message) and clears it. */
 void hostpy_print_exception(void);
 
+/* SHA-256 of DATA as 64 hex digits and a NUL in OUT; false (exception
+ * set) on failure. */
+bool hostpy_sha256_hex(const void *data, size_t len, char out[65]);
+
 #endif

@@ -23,6 +23,7 @@
 #include "emit.h"
 #include "graph.h"
 #include "hostpy.h"
+#include "objects.h"
 #include "toolchain.h"
 #include "util.h"
 
@@ -48,6 +49,8 @@ typedef struct {
     bool stats;              /* --stats */
     bool no_compile;         /* --no-compile: interpret everything */
     bool compile_stdlib;     /* --compile-stdlib=yes: translate the stdlib too */
+    bool no_cache;           /* --no-cache */
+    int jobs;                /* -j: compilers run at once */
 } Options;
 
 static const char usage_text[] =
@@ -74,6 +77,9 @@ static const char usage_text[] =
     "  --no-compile            embed bytecode only; the interpreter runs it all\n"
     "  --compile-stdlib=yes|no translate the embedded stdlib modules to C as well\n"
     "                          (default: no)\n"
+    "  -j N                    run N C compilers at once (default: one per CPU)\n"
+    "  --no-cache              compile everything, without the object cache\n"
+    "                          ($P2W_CACHE_DIR, default ~/.cache/py2wasm)\n"
     "  -v, --verbose           explain each step, show tool command lines\n"
     "  -q, --quiet             print errors only\n"
     "  --version               print the version and exit\n"
@@ -146,7 +152,8 @@ static void parse_options(int argc, char **argv, Options *o) {
         OPT_STATS,
         OPT_VERSION,
         OPT_NO_COMPILE,
-        OPT_COMPILE_STDLIB
+        OPT_COMPILE_STDLIB,
+        OPT_NO_CACHE
     };
     static const struct option longopts[] = {
         {"path", required_argument, NULL, OPT_PATH},
@@ -159,6 +166,7 @@ static void parse_options(int argc, char **argv, Options *o) {
         {"stats", no_argument, NULL, OPT_STATS},
         {"no-compile", no_argument, NULL, OPT_NO_COMPILE},
         {"compile-stdlib", required_argument, NULL, OPT_COMPILE_STDLIB},
+        {"no-cache", no_argument, NULL, OPT_NO_CACHE},
         {"verbose", no_argument, NULL, 'v'},
         {"quiet", no_argument, NULL, 'q'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -167,9 +175,11 @@ static void parse_options(int argc, char **argv, Options *o) {
     };
     memset(o, 0, sizeof *o);
     o->opt_level = 2;
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    o->jobs = ncpu > 0 ? (int)ncpu : 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":o:O:vqh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:O:j:vqh", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o->output = xstrdup(optarg); break;
         case 'O':
@@ -177,6 +187,15 @@ static void parse_options(int argc, char **argv, Options *o) {
                 usage_error("invalid optimisation level -O%s (use -O0 to -O3)", optarg);
             o->opt_level = optarg[0] - '0';
             break;
+        case 'j': {
+            char *end;
+            long j = strtol(optarg, &end, 10);
+            if (*end || j < 1 || j > 256)
+                usage_error("invalid job count -j %s (use 1 to 256)", optarg);
+            o->jobs = (int)j;
+            break;
+        }
+        case OPT_NO_CACHE: o->no_cache = true; break;
         case 'v': diag_verbosity = 2; break;
         case 'q': diag_verbosity = 0; break;
         case 'h': fputs(usage_text, stdout); exit(0);
@@ -279,9 +298,12 @@ static bool build(const Options *o) {
             ok = false;
         }
     }
-    char *c_path = path_join(work, "modules.c");
-    char *o_path = path_join(work, "modules.o");
+    char **c_files = NULL, **o_files = NULL;
+    size_t nfiles = 0;
     EmitStats es;
+    ObjectStats os = {0};
+    char *cache_dir = o->no_cache ? NULL : objcache_default_dir();
+    ObjCache cache = {.dir = cache_dir};
     XlStats xl = {0};
     Toolchain tc = {.runtime_dir = o->runtime_dir,
                     .work_dir = work,
@@ -292,13 +314,12 @@ static bool build(const Options *o) {
         EmitCompile mode = o->no_compile       ? EMIT_INTERPRET_ALL
                            : o->compile_stdlib ? EMIT_COMPILE_ALL
                                                : EMIT_COMPILE_PROGRAM;
-        ok = emit_modules_c(c_path, mods, nmods, o->input, mode, &xl, &es);
+        ok = emit_program(work, mods, nmods, o->input, mode, &xl, &es, &c_files, &nfiles);
     }
-    if (ok) ok = tc_compile(&tc, c_path, o_path);
+    if (ok) ok = objects_build(&tc, &cache, c_files, nfiles, o->jobs, &o_files, &os);
     if (ok) {
         diag_progress("linking %s", o->output);
-        const char *objs[] = {o_path};
-        ok = tc_link(&tc, objs, 1, temp_output);
+        ok = tc_link(&tc, (const char *const *)o_files, nfiles, temp_output);
     }
     if (ok && rename(temp_output, o->output) != 0) {
         diag_error("cannot write %s: %s", o->output, strerror(errno));
@@ -323,6 +344,8 @@ static bool build(const Options *o) {
             printf("sources (zlib):     %zu bytes\n", es.source_bytes);
             printf("code objects:       %zu compiled to C, %zu interpreted\n", xl.compiled,
                    xl.interpreted);
+            printf("C files:            %zu compiled, %zu from the object cache\n", os.compiled,
+                   os.cached);
             for (size_t i = 0; i < xl.nreasons; i++)
                 printf("  interpreted (%s): %zu\n", xl.reasons[i], xl.counts[i]);
             printf("output:             %s, %lld bytes\n", o->output, (long long)size);
@@ -333,8 +356,13 @@ static bool build(const Options *o) {
     xl_stats_free(&xl);
     if (temp_work && work) remove_tree(work);
     free(work);
-    free(c_path);
-    free(o_path);
+    for (size_t i = 0; i < nfiles; i++) {
+        free(c_files[i]);
+        if (o_files) free(o_files[i]);
+    }
+    free(c_files);
+    free(o_files);
+    free(cache_dir);
     free(mods);
     graph_free(g);
     return ok;

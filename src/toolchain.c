@@ -29,6 +29,8 @@ static const char *clang(void) {
 typedef struct {
     const char **argv;
     size_t len, cap;
+    char **owned; /* the arguments allocated for this command line */
+    size_t nowned, owned_cap;
 } Argv;
 
 static void arg(Argv *a, const char *s) {
@@ -37,9 +39,23 @@ static void arg(Argv *a, const char *s) {
     a->argv[a->len] = NULL;
 }
 
-/* Runs ARGV; WHAT describes the step for error messages. */
-static bool run(const Toolchain *tc, Argv *a, const char *what) {
-    char *log = path_join(tc->work_dir, "tool.log");
+/* An argument the command line owns (freed by argv_free). */
+static void arg_owned(Argv *a, char *s) {
+    grow_array((void **)&a->owned, &a->owned_cap, a->nowned + 1, sizeof(char *));
+    a->owned[a->nowned++] = s;
+    arg(a, s);
+}
+
+static void argv_free(Argv *a) {
+    for (size_t i = 0; i < a->nowned; i++) free(a->owned[i]);
+    free(a->owned);
+    free(a->argv);
+    memset(a, 0, sizeof *a);
+}
+
+/* Starts ARGV with stdout and stderr going to LOG; the child's pid, or -1
+ * after a diagnostic. */
+static pid_t spawn(Argv *a, const char *log) {
     if (diag_verbosity >= 2) {
         StrBuf cmd;
         sb_init(&cmd);
@@ -55,8 +71,7 @@ static bool run(const Toolchain *tc, Argv *a, const char *what) {
     pid_t pid = fork();
     if (pid < 0) {
         diag_error("cannot start %s: %s", a->argv[0], strerror(errno));
-        free(log);
-        return false;
+        return -1;
     }
     if (pid == 0) {
         int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -68,90 +83,154 @@ static bool run(const Toolchain *tc, Argv *a, const char *what) {
         fprintf(stderr, "%s: %s\n", a->argv[0], strerror(errno));
         _exit(127);
     }
-    int status;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    return pid;
+}
+
+/* Reports a tool that ended with STATUS; WHAT describes the step, LOG
+ * holds the tool's own messages.  Returns whether it succeeded. */
+static bool check_status(int status, const char *tool, const char *what, const char *log) {
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return true;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+        diag_error("%s: cannot run %s (is Debian's clang-14/lld-14 installed? "
+                   "`make deps` installs it)",
+                   what, tool);
+    else if (WIFEXITED(status))
+        diag_error("%s failed (%s exited with %d):", what, tool, WEXITSTATUS(status));
+    else
+        diag_error("%s failed (%s killed by signal %d):", what, tool, WTERMSIG(status));
+    size_t n;
+    char *text = read_file(log, &n);
+    if (text) {
+        fwrite(text, 1, n, stderr);
+        free(text);
     }
-    bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-    if (!ok) {
-        if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-            diag_error("%s: cannot run %s (is Debian's clang-14/lld-14 installed? "
-                       "`make deps` installs it)",
-                       what, a->argv[0]);
-        else if (WIFEXITED(status))
-            diag_error("%s failed (%s exited with %d):", what, a->argv[0], WEXITSTATUS(status));
-        else
-            diag_error("%s failed (%s killed by signal %d):", what, a->argv[0], WTERMSIG(status));
-        size_t n;
-        char *text = read_file(log, &n);
-        if (text) {
-            fwrite(text, 1, n, stderr);
-            free(text);
+    return false;
+}
+
+/* Runs ARGV to completion; WHAT describes the step for error messages. */
+static bool run(const Toolchain *tc, Argv *a, const char *what) {
+    char *log = path_join(tc->work_dir, "tool.log");
+    pid_t pid = spawn(a, log);
+    int status = 0;
+    bool ok = pid > 0;
+    if (ok) {
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
         }
+        ok = check_status(status, a->argv[0], what, log);
     }
     free(log);
     return ok;
 }
 
-static void target_args(const Toolchain *tc, Argv *a, char **sysroot_flag) {
+static void target_args(const Toolchain *tc, Argv *a) {
     arg(a, clang());
     arg(a, "--target=wasm32-wasi");
-    *sysroot_flag = xasprintf("--sysroot=%s/sysroot", tc->runtime_dir);
-    arg(a, *sysroot_flag);
+    arg_owned(a, xasprintf("--sysroot=%s/sysroot", tc->runtime_dir));
 }
 
-bool tc_compile(const Toolchain *tc, const char *c_path, const char *o_path) {
-    Argv a = {0};
-    char *sysroot, *inc = xasprintf("-I%s/include", tc->runtime_dir);
-    char *opt = xasprintf("-O%d", tc->opt_level);
-    target_args(tc, &a, &sysroot);
-    arg(&a, opt);
+/* The clang command line compiling C_PATH to O_PATH. */
+static void compile_args(const Toolchain *tc, Argv *a, const char *c_path, const char *o_path) {
+    target_args(tc, a);
+    arg_owned(a, xasprintf("-O%d", tc->opt_level));
     /* as libpython itself is built; it also keeps the build directory out
      * of the output (assert() would embed __FILE__), so builds are
      * reproducible */
-    arg(&a, "-DNDEBUG");
-    if (tc->debug) arg(&a, "-g");
-    arg(&a, inc);
-    arg(&a, "-c");
-    arg(&a, c_path);
-    arg(&a, "-o");
-    arg(&a, o_path);
-    char *what = xasprintf("compiling %s", c_path);
-    bool ok = run(tc, &a, what);
-    free(what);
-    free(sysroot);
-    free(inc);
-    free(opt);
-    free(a.argv);
+    arg(a, "-DNDEBUG");
+    if (tc->debug) arg(a, "-g");
+    arg_owned(a, xasprintf("-I%s/include", tc->runtime_dir));
+    arg(a, "-c");
+    arg(a, c_path);
+    arg(a, "-o");
+    arg(a, o_path);
+}
+
+char *tc_compile_signature(const Toolchain *tc) {
+    StrBuf sig;
+    sb_init(&sig);
+    Argv a = {0};
+    compile_args(tc, &a, "-", "-");
+    for (size_t i = 0; i < a.len; i++) sb_printf(&sig, "%s\n", a.argv[i]);
+    argv_free(&a);
+    /* the runtime's headers decide what the generated C compiles to */
+    static const char *const headers[] = {"p2w_ops.h", "p2w_eval.h", "p2w_embed.h", "pyconfig.h"};
+    for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++) {
+        char *dir = path_join(tc->runtime_dir, "include");
+        char *path = path_join(dir, headers[i]);
+        size_t n;
+        char *text = read_file(path, &n);
+        sb_printf(&sig, "%s %zu\n", headers[i], text ? n : 0);
+        if (text) sb_append(&sig, text, n);
+        free(text);
+        free(path);
+        free(dir);
+    }
+    return sig.data;
+}
+
+bool tc_compile_all(const Toolchain *tc, const TcUnit *units, size_t n, int jobs) {
+    if (jobs < 1) jobs = 1;
+    pid_t *pids = xcalloc(n ? n : 1, sizeof *pids);
+    size_t next = 0, running = 0;
+    bool ok = true;
+    while (running > 0 || (ok && next < n)) {
+        while (ok && next < n && running < (size_t)jobs) {
+            Argv a = {0};
+            compile_args(tc, &a, units[next].c_path, units[next].o_path);
+            char *log = xasprintf("%s.log", units[next].o_path);
+            pids[next] = spawn(&a, log);
+            free(log);
+            argv_free(&a);
+            if (pids[next] < 0) {
+                ok = false;
+                break;
+            }
+            next++;
+            running++;
+        }
+        if (running == 0) break;
+        int status;
+        pid_t pid = wait(&status);
+        if (pid < 0) {
+            if (errno == EINTR) continue;
+            internal_error(__FILE__, __LINE__, "wait() failed with children running");
+        }
+        for (size_t i = 0; i < next; i++) {
+            if (pids[i] != pid) continue;
+            pids[i] = 0;
+            running--;
+            /* after the first failure, the others still running are only
+             * waited for */
+            if (ok) {
+                char *log = xasprintf("%s.log", units[i].o_path);
+                char *what = xasprintf("compiling %s", units[i].c_path);
+                ok = check_status(status, clang(), what, log);
+                free(what);
+                free(log);
+            }
+        }
+    }
+    free(pids);
     return ok;
 }
 
 bool tc_link(const Toolchain *tc, const char *const *objs, size_t nobjs, const char *out_path) {
     static const char *const runtime_libs[] = {"libp2w.a", "libpython3.11.a", "libmpdec.a",
                                                "libexpat.a", "libz.a"};
-    enum { NLIBS = sizeof runtime_libs / sizeof runtime_libs[0] };
     Argv a = {0};
-    char *sysroot;
-    char *libs[NLIBS];
-    char *stack = xasprintf("-Wl,-z,stack-size=%d", P2W_STACK_SIZE);
-    target_args(tc, &a, &sysroot);
+    target_args(tc, &a);
     for (size_t i = 0; i < nobjs; i++) arg(&a, objs[i]);
-    for (size_t i = 0; i < NLIBS; i++) {
-        libs[i] = xasprintf("%s/lib/%s", tc->runtime_dir, runtime_libs[i]);
-        arg(&a, libs[i]);
-    }
+    for (size_t i = 0; i < sizeof runtime_libs / sizeof runtime_libs[0]; i++)
+        arg_owned(&a, xasprintf("%s/lib/%s", tc->runtime_dir, runtime_libs[i]));
     arg(&a, "-lwasi-emulated-signal");
     arg(&a, "-lwasi-emulated-getpid");
     arg(&a, "-lwasi-emulated-process-clocks");
     arg(&a, "-lm");
-    arg(&a, stack);
+    arg_owned(&a, xasprintf("-Wl,-z,stack-size=%d", P2W_STACK_SIZE));
     arg(&a, "-Wl,--stack-first");
     if (!tc->debug) arg(&a, "-Wl,--strip-all");
     arg(&a, "-o");
     arg(&a, out_path);
     bool ok = run(tc, &a, "linking the wasm module");
-    for (size_t i = 0; i < NLIBS; i++) free(libs[i]);
-    free(stack);
-    free(sysroot);
-    free(a.argv);
+    argv_free(&a);
     return ok;
 }

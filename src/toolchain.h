@@ -15,8 +15,17 @@ typedef struct {
     bool debug;              /* keep DWARF and names */
 } Toolchain;
 
-/* clang -c C_PATH -o O_PATH for wasm32-wasi against the runtime headers. */
-bool tc_compile(const Toolchain *tc, const char *c_path, const char *o_path);
+typedef struct {
+    const char *c_path, *o_path;
+} TcUnit;
+
+/* clang -c for wasm32-wasi against the runtime headers, for each of UNITS,
+ * with at most JOBS compilers running at once.  On a failure, no further
+ * unit is started and the failing tool's messages are shown. */
+bool tc_compile_all(const Toolchain *tc, const TcUnit *units, size_t n, int jobs);
+/* Everything besides a C file's text that decides the object compiled from
+ * it: the compiler command line and the runtime headers (malloc'ed). */
+char *tc_compile_signature(const Toolchain *tc);
 /* Links OBJS with the runtime into OUT_PATH. */
 bool tc_link(const Toolchain *tc, const char *const *objs, size_t nobjs, const char *out_path);
 

@@ -1043,8 +1043,23 @@ typedef struct {
     size_t count;
 } Tables;
 
-static void translate_tree(StrBuf *out, PyCodeObject *co, size_t modidx, const char **lines,
-                           size_t nlines, XlStats *stats, Tables *t) {
+/* The C function name of code object K: its position and its qualified
+ * name's identifier characters (truncated), e.g. c12_Point___init__. */
+static char *function_name(PyCodeObject *co, size_t k) {
+    const char *q = PyUnicode_AsUTF8(co->co_qualname);
+    StrBuf sb;
+    sb_init(&sb);
+    sb_printf(&sb, "c%zu_", k);
+    for (size_t i = 0; q && q[i] && i < 48; i++) {
+        char c = q[i];
+        bool ident = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        sb_append(&sb, ident ? &c : "_", 1);
+    }
+    return sb.data;
+}
+
+static void translate_tree(StrBuf *out, PyCodeObject *co, const char **lines, size_t nlines,
+                           XlStats *stats, Tables *t) {
     size_t k = t->count++;
     Fn f = {.co = co, .out = out, .lines = lines, .nlines = nlines};
     PyObject *bytes = PyCode_GetCode(co);
@@ -1058,7 +1073,7 @@ static void translate_tree(StrBuf *out, PyCodeObject *co, size_t modidx, const c
         stats->interpreted++;
         sb_puts(&t->fns, "    NULL,\n");
     } else {
-        char *cname = xasprintf("p2w_m%zu_c%zu", modidx, k);
+        char *cname = function_name(co, k);
         emit_function(&f, cname);
         sb_printf(&t->fns, "    %s,\n", cname);
         free(cname);
@@ -1070,12 +1085,11 @@ static void translate_tree(StrBuf *out, PyCodeObject *co, size_t modidx, const c
     free(f.exc_used);
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(co->co_consts); i++) {
         PyObject *c = PyTuple_GET_ITEM(co->co_consts, i);
-        if (PyCode_Check(c))
-            translate_tree(out, (PyCodeObject *)c, modidx, lines, nlines, stats, t);
+        if (PyCode_Check(c)) translate_tree(out, (PyCodeObject *)c, lines, nlines, stats, t);
     }
 }
 
-size_t xl_translate_module(StrBuf *out, PyObject *code, size_t modidx, const char *source,
+size_t xl_translate_module(StrBuf *out, PyObject *code, const char *sym, const char *source,
                            XlStats *stats) {
     const char **lines = NULL;
     size_t nlines = 0, cap = 0;
@@ -1088,10 +1102,9 @@ size_t xl_translate_module(StrBuf *out, PyObject *code, size_t modidx, const cha
     Tables t = {.count = 0};
     sb_init(&t.fns);
     sb_init(&t.guards);
-    translate_tree(out, (PyCodeObject *)code, modidx, lines, nlines, stats, &t);
-    sb_printf(out, "static const p2w_compiled_fn p2w_fns_%zu[] = {\n%s};\n", modidx, t.fns.data);
-    sb_printf(out, "static const struct p2w_code_guard p2w_guards_%zu[] = {\n%s};\n\n", modidx,
-              t.guards.data);
+    translate_tree(out, (PyCodeObject *)code, lines, nlines, stats, &t);
+    sb_printf(out, "const p2w_compiled_fn p2w_fns_%s[] = {\n%s};\n", sym, t.fns.data);
+    sb_printf(out, "const struct p2w_code_guard p2w_guards_%s[] = {\n%s};\n", sym, t.guards.data);
     sb_free(&t.fns);
     sb_free(&t.guards);
     free(lines);

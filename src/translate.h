@@ -20,11 +20,12 @@ void xl_stats_free(XlStats *st);
 
 /* Appends to OUT the C functions for CODE (a module's code object) and all
  * its nested code objects, then the tables
- *     static const p2w_compiled_fn p2w_fns_<MODIDX>[];
- *     static const struct p2w_code_guard p2w_guards_<MODIDX>[];
+ *     const p2w_compiled_fn p2w_fns_<SYM>[];
+ *     const struct p2w_code_guard p2w_guards_<SYM>[];
  * in the pre-order p2w_attach walks.  SOURCE (may be NULL) is the module's
- * text, quoted in comments.  Returns the number of code objects. */
-size_t xl_translate_module(StrBuf *out, PyObject *code, size_t modidx, const char *source,
+ * text, quoted in comments.  The output depends only on CODE, SYM and
+ * SOURCE.  Returns the number of code objects. */
+size_t xl_translate_module(StrBuf *out, PyObject *code, const char *sym, const char *source,
                            XlStats *stats);
 
 #endif

@@ -48,6 +48,7 @@ ASAN_ENV = {"ASAN_OPTIONS": "detect_leaks=0:abort_on_error=0",
 RUNNER = ROOT / "tools/run-wasi.mjs"
 OUT = ROOT / "build/tests"
 TIMEOUT = 300
+EXTRA_FLAGS = []  # --p2w-flag: added to every program's compile
 
 
 class TestFailure(Exception):
@@ -57,6 +58,9 @@ class TestFailure(Exception):
 def clean_env():
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env["PYTHONDONTWRITEBYTECODE"] = "1"
+    # the suite's own object cache: results never depend on earlier builds
+    # outside this checkout
+    env["P2W_CACHE_DIR"] = str(OUT / "objcache")
     return env
 
 
@@ -101,7 +105,7 @@ def program_test(name, script, stem):
     wasm = OUT / f"{name}.wasm"
 
     def test():
-        c = run([P2W, "-q", rel, "-o", wasm])
+        c = run([P2W, "-q", rel, "-o", wasm, *EXTRA_FLAGS])
         check(c.returncode == 0 and wasm.exists(),
               f"py2wasm failed (exit {c.returncode}):\n{c.stderr.decode(errors='replace')}")
         native = run([NATIVE, rel, *args], stdin=stdin)
@@ -115,7 +119,7 @@ def program_test(name, script, stem):
             problems.append(f"exit code: native {native.returncode}, compiled {compiled.returncode}\n")
         if problems:
             keep = OUT / f"{name}.build"
-            run([P2W, "-q", rel, "-o", wasm, "--keep-build", keep])
+            run([P2W, "-q", rel, "-o", wasm, "--keep-build", keep, *EXTRA_FLAGS])
             raise TestFailure("".join(problems) + f"(generated C kept in {keep.relative_to(ROOT)})")
         wasm.unlink()
     return f"programs/{name}", test
@@ -364,6 +368,30 @@ def option_tests():
         same_as_native(opt / "stdlib_compiled.py", ["--compile-stdlib=yes"])
     tests.append(("options/compile_stdlib", compile_stdlib))
 
+    def object_cache():
+        # a second build of the same program takes every object from the
+        # cache and writes the same bytes; --no-cache compiles again
+        cache = OUT / "objcache-test"
+        shutil.rmtree(cache, ignore_errors=True)
+        env = clean_env()
+        env["P2W_CACHE_DIR"] = str(cache)
+        rel = (opt / "stdlib_compiled.py").relative_to(ROOT)
+        outs = []
+        for i, extra in enumerate([[], [], ["--no-cache"]]):
+            wasm = OUT / f"objcache{i}.wasm"
+            c = run([P2W, "-q", "--stats", rel, "-o", wasm, *extra], env=env)
+            check(c.returncode == 0, c.stderr.decode())
+            line = [l for l in c.stdout.decode().splitlines() if l.startswith("C files:")]
+            outs.append((line[0] if line else c.stdout.decode(), wasm.read_bytes()))
+            wasm.unlink()
+        check(outs[0][0] == "C files:            2 compiled, 0 from the object cache", outs[0][0])
+        check(outs[1][0] == "C files:            0 compiled, 2 from the object cache", outs[1][0])
+        check(outs[2][0] == "C files:            2 compiled, 0 from the object cache", outs[2][0])
+        check(outs[0][1] == outs[1][1] == outs[2][1], "cached build differs from a fresh one")
+        check(sorted(p.suffix for p in cache.rglob("*") if p.is_file()) == [".o", ".o"],
+              f"unexpected cache contents: {sorted(cache.rglob('*'))}")
+    tests.append(("options/object_cache", object_cache))
+
     def exclude_module():
         rel = (opt / "exclude_json.py").relative_to(ROOT)
         wasm = OUT / "exclude_json.wasm"
@@ -462,7 +490,10 @@ def main():
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("-k", "--filter", default="", help="run tests whose name contains this")
     ap.add_argument("--group", default="unit,runtime,errors,options,asan,programs,conformance")
+    ap.add_argument("--p2w-flag", action="append", default=[],
+                    help="extra py2wasm option for the programs group, e.g. --compile-stdlib=yes")
     opts = ap.parse_args()
+    EXTRA_FLAGS.extend(opts.p2w_flag)
     if not P2W.exists():
         sys.exit(f"run_tests: {P2W} not built; run `make` first")
     OUT.mkdir(parents=True, exist_ok=True)

@@ -57,7 +57,7 @@ def outer():
     return r
 
 o = outer()
-print(next(o), o.send(10), o.send(20), next(o), next(o))
+print(next(o), o.send(10), o.send(20), next(o))
 try:
     next(o)
 except StopIteration as s:

@@ -1,0 +1,44 @@
+/* objects.c - generated C to objects, through the object cache. */
+#include "objects.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+bool objects_build(const Toolchain *tc, const ObjCache *cache, char *const *c_files, size_t n,
+                   int jobs, char ***o_files, ObjectStats *stats) {
+    memset(stats, 0, sizeof *stats);
+    char **objs = xcalloc(n ? n : 1, sizeof *objs);
+    *o_files = objs;
+    char(*keys)[65] = xcalloc(n ? n : 1, sizeof *keys);
+    TcUnit *todo = xcalloc(n ? n : 1, sizeof *todo);
+    size_t *todo_index = xcalloc(n ? n : 1, sizeof *todo_index);
+    size_t ntodo = 0;
+    char *signature = cache->dir ? tc_compile_signature(tc) : NULL;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(c_files[i]);
+        objs[i] = xasprintf("%.*s.o", (int)(len > 2 ? len - 2 : len), c_files[i]);
+        keys[i][0] = '\0';
+        if (signature && !objcache_key(c_files[i], signature, keys[i])) keys[i][0] = '\0';
+        if (keys[i][0] && objcache_fetch(cache, keys[i], objs[i])) {
+            stats->cached++;
+            continue;
+        }
+        todo[ntodo].c_path = c_files[i];
+        todo[ntodo].o_path = objs[i];
+        todo_index[ntodo++] = i;
+    }
+    if (ntodo)
+        diag_progress("compiling %zu C file%s (%zu cached)", ntodo, ntodo == 1 ? "" : "s",
+                      stats->cached);
+    bool ok = tc_compile_all(tc, todo, ntodo, jobs);
+    if (ok) {
+        stats->compiled = ntodo;
+        for (size_t k = 0; k < ntodo; k++)
+            if (keys[todo_index[k]][0]) objcache_store(cache, keys[todo_index[k]], todo[k].o_path);
+    }
+    free(signature);
+    free(todo_index);
+    free(todo);
+    free(keys);
+    return ok;
+}
