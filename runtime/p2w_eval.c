@@ -10,28 +10,17 @@
  * layout and the exception table). */
 #include "p2w_eval.h"
 
-static Py_ssize_t extra_index = -1; /* our slot in co_extra */
-
-/* The layout of co_extra, private to Objects/codeobject.c (3.11.2); read
- * directly because _PyCode_GetExtra costs a call on every frame. */
-struct code_extra {
-    Py_ssize_t ce_size;
-    void *ce_extras[1];
-};
+Py_ssize_t p2w_extra_index = -1;
 
 static PyObject *eval_frame(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag) {
-    struct code_extra *ex = (struct code_extra *)frame->f_code->co_extra;
-    if (ex && extra_index < ex->ce_size && ex->ce_extras[extra_index] &&
-        tstate->cframe->use_tracing == 0) {
-        const p2w_compiled_fn *fn = ex->ce_extras[extra_index];
-        return (*fn)(tstate, frame, throwflag);
-    }
+    const p2w_compiled_fn *fn = p2w_compiled_for(frame->f_code);
+    if (fn && tstate->cframe->use_tracing == 0) return (*fn)(tstate, frame, throwflag);
     return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
 }
 
 int p2w_eval_install(void) {
-    extra_index = _PyEval_RequestCodeExtraIndex(NULL);
-    if (extra_index < 0) {
+    p2w_extra_index = _PyEval_RequestCodeExtraIndex(NULL);
+    if (p2w_extra_index < 0) {
         PyErr_SetString(PyExc_SystemError, "py2wasm: no code extra index available");
         return -1;
     }
@@ -54,7 +43,7 @@ static void attach_tree(PyCodeObject *co, const p2w_compiled_fn *fns,
     size_t me = (*k)++;
     if (fns[me] && co->co_firstlineno == guards[me].firstlineno &&
         Py_SIZE(co) == guards[me].ncodeunits) {
-        if (_PyCode_SetExtra((PyObject *)co, extra_index, (void *)&fns[me]) < 0) PyErr_Clear();
+        if (_PyCode_SetExtra((PyObject *)co, p2w_extra_index, (void *)&fns[me]) < 0) PyErr_Clear();
     }
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(co->co_consts); i++) {
         PyObject *c = PyTuple_GET_ITEM(co->co_consts, i);
@@ -64,7 +53,7 @@ static void attach_tree(PyCodeObject *co, const p2w_compiled_fn *fns,
 
 void p2w_attach(PyObject *code, const p2w_compiled_fn *fns, const struct p2w_code_guard *guards,
                 size_t n) {
-    if (extra_index < 0 || !fns || !code || !PyCode_Check(code)) return;
+    if (p2w_extra_index < 0 || !fns || !code || !PyCode_Check(code)) return;
     if (count_codes((PyCodeObject *)code) != n) return;
     size_t k = 0;
     attach_tree((PyCodeObject *)code, fns, guards, &k);

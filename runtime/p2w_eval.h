@@ -32,6 +32,23 @@ struct p2w_code_guard {
     int ncodeunits;  /* Py_SIZE(code): instructions + caches, in code units */
 };
 
+/* Our slot in co_extra (-1 before p2w_eval_install). */
+extern Py_ssize_t p2w_extra_index;
+
+/* The layout of co_extra, private to Objects/codeobject.c (3.11.2); read
+ * directly because _PyCode_GetExtra costs a call on every frame. */
+struct p2w_code_extra {
+    Py_ssize_t ce_size;
+    void *ce_extras[1];
+};
+
+/* The compiled function attached to CO, or NULL when CO is interpreted. */
+static inline const p2w_compiled_fn *p2w_compiled_for(PyCodeObject *co) {
+    struct p2w_code_extra *ex = (struct p2w_code_extra *)co->co_extra;
+    if (ex == NULL || p2w_extra_index < 0 || p2w_extra_index >= ex->ce_size) return NULL;
+    return (const p2w_compiled_fn *)ex->ce_extras[p2w_extra_index];
+}
+
 /* Installs the hook (once, after Py_Initialize). Returns -1 with an
  * exception set on failure. */
 int p2w_eval_install(void);

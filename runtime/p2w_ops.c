@@ -39,36 +39,6 @@ int p2w_handle_pending(PyThreadState *tstate) {
     return Py_MakePendingCalls();
 }
 
-PyObject *p2w_call(PyThreadState *tstate, PyObject **sp, int oparg, PyObject *kwnames) {
-    (void)tstate;
-    p2w_precall(sp, oparg);
-    int is_meth = sp[-oparg - 2] != NULL;
-    int total = oparg + is_meth;
-    PyObject *func = sp[-total - 1];
-    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
-    PyObject *res;
-    int flags = Py_TYPE(func) == &PyCFunction_Type ? PyCFunction_GET_FLAGS(func) : 0;
-    flags &= METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O | METH_KEYWORDS | METH_METHOD;
-    /* Builtins taking fast-call arguments are called directly, as ceval's
-     * specialised PRECALL_BUILTIN_FAST* do: that path does not count
-     * towards the recursion limit, and recursion through such builtins
-     * (sorted(key=f) calling f) must reach the same depth as natively. */
-    if (flags == (METH_FASTCALL | METH_KEYWORDS)) {
-        _PyCFunctionFastWithKeywords cfunc =
-            (_PyCFunctionFastWithKeywords)(void (*)(void))PyCFunction_GET_FUNCTION(func);
-        res = cfunc(PyCFunction_GET_SELF(func), sp - total, total - nkw, kwnames);
-    } else if (flags == METH_FASTCALL && nkw == 0) {
-        _PyCFunctionFast cfunc = (_PyCFunctionFast)(void (*)(void))PyCFunction_GET_FUNCTION(func);
-        res = cfunc(PyCFunction_GET_SELF(func), sp - total, total);
-    } else {
-        res = PyObject_Vectorcall(func, sp - total,
-                                  (size_t)(total - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
-    }
-    Py_DECREF(func);
-    for (int i = total; i > 0; i--) Py_DECREF(sp[-i]);
-    return res;
-}
-
 void p2w_unbound_local(PyThreadState *tstate, _PyInterpreterFrame *frame, int index) {
     name_error(tstate, PyExc_UnboundLocalError, UNBOUNDLOCAL_ERROR_MSG,
                PyTuple_GET_ITEM(frame->f_code->co_localsplusnames, index));

@@ -89,8 +89,8 @@ static char *emit_translation(const char *work_dir, const GraphModule *m, const 
     return path;
 }
 
-bool emit_program(const char *work_dir, GraphModule **mods, size_t n, const char *argv0,
-                  EmitCompile compile, XlStats *xl, EmitStats *stats, char ***c_files,
+bool emit_program(const char *work_dir, GraphModule **mods, const bool *translate, size_t n,
+                  const char *argv0, XlStats *xl, EmitStats *stats, char ***c_files,
                   size_t *nc_files) {
     char *out_path = path_join(work_dir, "modules.c");
     size_t nfiles = 0, files_cap = 0;
@@ -141,11 +141,9 @@ bool emit_program(const char *work_dir, GraphModule **mods, size_t n, const char
             free(z);
             stats->source_bytes += zlen;
         }
-        /* the program's own modules run compiled; the stdlib only with
-         * --compile-stdlib=yes.  Each translation is a C file of its own:
-         * they compile in parallel and are cached one by one. */
-        if (m->code &&
-            (compile == EMIT_COMPILE_ALL || (compile == EMIT_COMPILE_PROGRAM && !m->stdlib))) {
+        /* each translation is a C file of its own: they compile in
+         * parallel and are cached one by one */
+        if (m->code && translate[i]) {
             syms[i] = module_symbol(m->name);
             char *path = emit_translation(work_dir, m, syms[i], xl, &ncodes[i]);
             if (!path) {

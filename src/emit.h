@@ -13,21 +13,14 @@ typedef struct {
     size_t modules;
 } EmitStats;
 
-/* Which modules' code objects are translated to C. */
-typedef enum {
-    EMIT_INTERPRET_ALL,   /* --no-compile */
-    EMIT_COMPILE_PROGRAM, /* the program's own modules (default) */
-    EMIT_COMPILE_ALL,     /* --compile-stdlib=yes: the embedded stdlib too */
-} EmitCompile;
-
 /* Writes the C of a program into WORK_DIR: modules.c with the module
- * tables for MODS (sorted by name), and one xl_<module>.c per module
- * selected by COMPILE, translated to C (counted in XL).  ARGV0 is the
- * script as the user named it.  *C_FILES gets the paths of the files
- * written (malloc'ed, modules.c first), also on failure.  Returns false
- * after a diagnostic on failure. */
-bool emit_program(const char *work_dir, GraphModule **mods, size_t n, const char *argv0,
-                  EmitCompile compile, XlStats *xl, EmitStats *stats, char ***c_files,
+ * tables for MODS (sorted by name), and one xl_<module>.c per module whose
+ * TRANSLATE entry is true, its code objects translated to C (counted in
+ * XL).  ARGV0 is the script as the user named it.  *C_FILES gets the paths
+ * of the files written (malloc'ed, modules.c first), also on failure.
+ * Returns false after a diagnostic on failure. */
+bool emit_program(const char *work_dir, GraphModule **mods, const bool *translate, size_t n,
+                  const char *argv0, XlStats *xl, EmitStats *stats, char ***c_files,
                   size_t *nc_files);
 
 #endif

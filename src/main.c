@@ -42,6 +42,8 @@ typedef struct {
     size_t npackages;
     const char **excludes; /* --exclude-module */
     size_t nexcludes;
+    const char **compiled; /* --compile-module */
+    size_t ncompiled;
     const char *keep_build;  /* --keep-build DIR */
     const char *runtime_dir; /* --runtime or default beside the executable */
     int opt_level;           /* -O0..-O3 */
@@ -77,6 +79,8 @@ static const char usage_text[] =
     "  --no-compile            embed bytecode only; the interpreter runs it all\n"
     "  --compile-stdlib=yes|no translate the embedded stdlib modules to C as well\n"
     "                          (default: no)\n"
+    "  --compile-module NAME   translate stdlib module or package NAME to C even\n"
+    "                          without --compile-stdlib=yes (repeatable)\n"
     "  -j N                    run N C compilers at once (default: one per CPU)\n"
     "  --no-cache              compile everything, without the object cache\n"
     "                          ($P2W_CACHE_DIR, default ~/.cache/py2wasm)\n"
@@ -153,7 +157,8 @@ static void parse_options(int argc, char **argv, Options *o) {
         OPT_VERSION,
         OPT_NO_COMPILE,
         OPT_COMPILE_STDLIB,
-        OPT_NO_CACHE
+        OPT_NO_CACHE,
+        OPT_COMPILE_MODULE
     };
     static const struct option longopts[] = {
         {"path", required_argument, NULL, OPT_PATH},
@@ -167,6 +172,7 @@ static void parse_options(int argc, char **argv, Options *o) {
         {"no-compile", no_argument, NULL, OPT_NO_COMPILE},
         {"compile-stdlib", required_argument, NULL, OPT_COMPILE_STDLIB},
         {"no-cache", no_argument, NULL, OPT_NO_CACHE},
+        {"compile-module", required_argument, NULL, OPT_COMPILE_MODULE},
         {"verbose", no_argument, NULL, 'v'},
         {"quiet", no_argument, NULL, 'q'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -196,6 +202,7 @@ static void parse_options(int argc, char **argv, Options *o) {
             break;
         }
         case OPT_NO_CACHE: o->no_cache = true; break;
+        case OPT_COMPILE_MODULE: push(&o->compiled, &o->ncompiled, optarg); break;
         case 'v': diag_verbosity = 2; break;
         case 'q': diag_verbosity = 0; break;
         case 'h': fputs(usage_text, stdout); exit(0);
@@ -262,6 +269,21 @@ static bool open_temp_output(const char *output) {
     return true;
 }
 
+/* The program's own modules are translated to C; stdlib modules only with
+ * --compile-stdlib=yes or when named by --compile-module (a package
+ * brings its submodules); --no-compile translates nothing. */
+static bool should_translate(const Options *o, const GraphModule *m) {
+    if (o->no_compile) return false;
+    if (!m->stdlib || o->compile_stdlib) return true;
+    for (size_t i = 0; i < o->ncompiled; i++) {
+        size_t len = strlen(o->compiled[i]);
+        if (strncmp(m->name, o->compiled[i], len) == 0 &&
+            (m->name[len] == '\0' || m->name[len] == '.'))
+            return true;
+    }
+    return false;
+}
+
 static bool build(const Options *o) {
     double t0 = now();
     diag_progress("discovering modules of %s", o->input);
@@ -311,10 +333,10 @@ static bool build(const Options *o) {
                     .debug = o->debug};
     if (ok) {
         diag_progress("embedding %zu modules", nmods);
-        EmitCompile mode = o->no_compile       ? EMIT_INTERPRET_ALL
-                           : o->compile_stdlib ? EMIT_COMPILE_ALL
-                                               : EMIT_COMPILE_PROGRAM;
-        ok = emit_program(work, mods, nmods, o->input, mode, &xl, &es, &c_files, &nfiles);
+        bool *translate = xcalloc(nmods ? nmods : 1, sizeof *translate);
+        for (size_t i = 0; i < nmods; i++) translate[i] = should_translate(o, mods[i]);
+        ok = emit_program(work, mods, translate, nmods, o->input, &xl, &es, &c_files, &nfiles);
+        free(translate);
     }
     if (ok) ok = objects_build(&tc, &cache, c_files, nfiles, o->jobs, &o_files, &os);
     if (ok) {
@@ -395,5 +417,6 @@ int main(int argc, char **argv) {
     free(o.includes);
     free(o.packages);
     free(o.excludes);
+    free(o.compiled);
     return ok ? 0 : 1;
 }

@@ -1,0 +1,96 @@
+/* p2w_call.c - the CALL opcode (see p2w_ops.h for the conventions).
+ *
+ * Three paths, fastest first:
+ *   - a Python function whose code is compiled, called with positional
+ *     arguments its parameters take as they are (missing ones from the
+ *     defaults): its frame is pushed here and its C function called
+ *     directly, with the arguments moved into the frame.  This is what
+ *     ceval's CALL_PY_EXACT_ARGS / CALL_PY_WITH_DEFAULTS do; it skips the
+ *     vectorcall dispatch, argument binding and the eval-frame hook;
+ *   - builtins taking fast-call arguments, called directly as ceval's
+ *     PRECALL_BUILTIN_FAST* do;
+ *   - everything else through PyObject_Vectorcall. */
+#include "p2w_ops.h"
+
+/* Runs compiled FUNC (its reference stolen: the frame owns it) on a new
+ * frame holding the NARGS arguments ARGS (stolen) and the defaults of the
+ * parameters after them.  The caller checked that the frame fits in the
+ * thread's current data-stack chunk. */
+static PyObject *call_compiled(PyThreadState *tstate, PyFunctionObject *func,
+                               const p2w_compiled_fn *fn, PyObject **args, int nargs,
+                               size_t frame_size) {
+    PyCodeObject *co = (PyCodeObject *)func->func_code;
+    _PyInterpreterFrame *frame = _PyThreadState_BumpFramePointer(tstate, frame_size);
+    _PyFrame_InitializeSpecials(frame, func, NULL, co->co_nlocalsplus);
+    PyObject **locals = frame->localsplus;
+    int i = 0;
+    for (; i < nargs; i++) locals[i] = args[i];
+    if (i < co->co_argcount) {
+        PyObject *defaults = func->func_defaults;
+        int first_default = co->co_argcount - (int)PyTuple_GET_SIZE(defaults);
+        for (; i < co->co_argcount; i++)
+            locals[i] = Py_NewRef(PyTuple_GET_ITEM(defaults, i - first_default));
+    }
+    for (; i < co->co_nlocalsplus; i++) locals[i] = NULL;
+    PyObject *res = (*fn)(tstate, frame, 0);
+    /* as ceval leaves a frame it pushed (_PyEvalFrameClearAndPop) */
+    tstate->recursion_remaining--;
+    _PyFrame_Clear(frame);
+    tstate->recursion_remaining++;
+    _PyThreadState_PopFrame(tstate, frame);
+    return res;
+}
+
+/* The compiled code of FUNC when a call with NARGS positional arguments
+ * and no keywords can bind them without CPython's general argument
+ * handling, else NULL.  *FRAME_SIZE gets the size of its frame. */
+static const p2w_compiled_fn *direct_target(PyThreadState *tstate, PyFunctionObject *func,
+                                            int nargs, size_t *frame_size) {
+    PyCodeObject *co = (PyCodeObject *)func->func_code;
+    const p2w_compiled_fn *fn = p2w_compiled_for(co);
+    if (fn == NULL || tstate->cframe->use_tracing) return NULL;
+    if ((co->co_flags & (CO_VARARGS | CO_VARKEYWORDS)) || co->co_kwonlyargcount) return NULL;
+    int ndefaults = func->func_defaults ? (int)PyTuple_GET_SIZE(func->func_defaults) : 0;
+    if (nargs > co->co_argcount || nargs + ndefaults < co->co_argcount) return NULL;
+    *frame_size = (size_t)co->co_nlocalsplus + (size_t)co->co_stacksize + FRAME_SPECIALS_SIZE;
+    /* a new data-stack chunk is the general path's business */
+    if (!_PyThreadState_HasStackSpace(tstate, *frame_size)) return NULL;
+    return fn;
+}
+
+PyObject *p2w_call(PyThreadState *tstate, PyObject **sp, int oparg, PyObject *kwnames) {
+    p2w_precall(sp, oparg);
+    int is_meth = sp[-oparg - 2] != NULL;
+    int total = oparg + is_meth;
+    PyObject *func = sp[-total - 1];
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    PyObject *res;
+    if (Py_TYPE(func) == &PyFunction_Type && nkw == 0) {
+        size_t frame_size;
+        const p2w_compiled_fn *fn =
+            direct_target(tstate, (PyFunctionObject *)func, total, &frame_size);
+        if (fn)
+            return call_compiled(tstate, (PyFunctionObject *)func, fn, sp - total, total,
+                                 frame_size);
+    }
+    int flags = Py_TYPE(func) == &PyCFunction_Type ? PyCFunction_GET_FLAGS(func) : 0;
+    flags &= METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O | METH_KEYWORDS | METH_METHOD;
+    /* Builtins taking fast-call arguments are called directly, as ceval's
+     * specialised PRECALL_BUILTIN_FAST* do: that path does not count
+     * towards the recursion limit, and recursion through such builtins
+     * (sorted(key=f) calling f) must reach the same depth as natively. */
+    if (flags == (METH_FASTCALL | METH_KEYWORDS)) {
+        _PyCFunctionFastWithKeywords cfunc =
+            (_PyCFunctionFastWithKeywords)(void (*)(void))PyCFunction_GET_FUNCTION(func);
+        res = cfunc(PyCFunction_GET_SELF(func), sp - total, total - nkw, kwnames);
+    } else if (flags == METH_FASTCALL && nkw == 0) {
+        _PyCFunctionFast cfunc = (_PyCFunctionFast)(void (*)(void))PyCFunction_GET_FUNCTION(func);
+        res = cfunc(PyCFunction_GET_SELF(func), sp - total, total);
+    } else {
+        res = PyObject_Vectorcall(func, sp - total,
+                                  (size_t)(total - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+    }
+    Py_DECREF(func);
+    for (int i = total; i > 0; i--) Py_DECREF(sp[-i]);
+    return res;
+}
