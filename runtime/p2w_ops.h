@@ -21,6 +21,7 @@
 #include "internal/pycore_dict.h"
 #include "internal/pycore_genobject.h"
 #include "internal/pycore_list.h"
+#include "internal/pycore_long.h"
 #include "internal/pycore_pyerrors.h"
 #include "internal/pycore_tuple.h"
 
@@ -96,6 +97,122 @@ int p2w_delete_global(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObjec
 
 /* BINARY_OP with operator OPARG (NB_*); steals L and R. */
 PyObject *p2w_binary_op(PyObject *l, PyObject *r, int oparg);
+
+/* ---- fast paths (p2w_fast.c): what CPython 3.11 specialises at run
+ * time, decided per call on the operand types, with the general helper as
+ * the fallback.  OPARG is a constant at every call site, so each use
+ * compiles to the one operator it names. ---- */
+
+/* BINARY_OP: exact ints and floats for + - * (and their in-place forms)
+ * without the number-protocol dispatch; steals L and R. */
+static inline PyObject *p2w_binary_op_fast(PyObject *l, PyObject *r, int oparg) {
+    PyObject *res;
+    if (Py_TYPE(l) != Py_TYPE(r)) return p2w_binary_op(l, r, oparg);
+    if (PyLong_CheckExact(l)) {
+        switch (oparg) {
+        case NB_ADD:
+        case NB_INPLACE_ADD: res = _PyLong_Add((PyLongObject *)l, (PyLongObject *)r); break;
+        case NB_SUBTRACT:
+        case NB_INPLACE_SUBTRACT:
+            res = _PyLong_Subtract((PyLongObject *)l, (PyLongObject *)r);
+            break;
+        case NB_MULTIPLY:
+        case NB_INPLACE_MULTIPLY:
+            res = _PyLong_Multiply((PyLongObject *)l, (PyLongObject *)r);
+            break;
+        default: return p2w_binary_op(l, r, oparg);
+        }
+    } else if (PyFloat_CheckExact(l)) {
+        double a = PyFloat_AS_DOUBLE(l), b = PyFloat_AS_DOUBLE(r);
+        switch (oparg) {
+        case NB_ADD:
+        case NB_INPLACE_ADD: res = PyFloat_FromDouble(a + b); break;
+        case NB_SUBTRACT:
+        case NB_INPLACE_SUBTRACT: res = PyFloat_FromDouble(a - b); break;
+        case NB_MULTIPLY:
+        case NB_INPLACE_MULTIPLY: res = PyFloat_FromDouble(a * b); break;
+        default: return p2w_binary_op(l, r, oparg);
+        }
+    } else {
+        return p2w_binary_op(l, r, oparg);
+    }
+    Py_DECREF(l);
+    Py_DECREF(r);
+    return res;
+}
+
+/* An int that fits one 30-bit digit (ceval's "medium" ints). */
+static inline int p2w_is_small_int(PyObject *v) {
+    return PyLong_CheckExact(v) && (size_t)(Py_SIZE(v) + 1) < 3;
+}
+static inline long p2w_small_int_value(PyObject *v) {
+    return (long)Py_SIZE(v) * (long)((PyLongObject *)v)->ob_digit[0];
+}
+
+/* COMPARE_OP followed by a conditional jump: the truth of L <OP> R, with L
+ * and R stolen; 1, 0, or -1 with an exception set.  Small ints, floats
+ * and str equality are compared in place, as COMPARE_OP_*_JUMP do. */
+int p2w_compare_truth_slow(PyObject *l, PyObject *r, int op);
+static inline int p2w_compare_truth(PyObject *l, PyObject *r, int op) {
+    int t;
+    if (p2w_is_small_int(l) && p2w_is_small_int(r)) {
+        long a = p2w_small_int_value(l), b = p2w_small_int_value(r);
+        t = Py_LT == op   ? a < b
+            : Py_LE == op ? a <= b
+            : Py_EQ == op ? a == b
+            : Py_NE == op ? a != b
+            : Py_GT == op ? a > b
+                          : a >= b;
+    } else if (PyFloat_CheckExact(l) && PyFloat_CheckExact(r)) {
+        double a = PyFloat_AS_DOUBLE(l), b = PyFloat_AS_DOUBLE(r);
+        t = Py_LT == op   ? a < b
+            : Py_LE == op ? a <= b
+            : Py_EQ == op ? a == b
+            : Py_NE == op ? a != b
+            : Py_GT == op ? a > b
+                          : a >= b;
+    } else if ((op == Py_EQ || op == Py_NE) && PyUnicode_CheckExact(l) && PyUnicode_CheckExact(r)) {
+        t = _PyUnicode_Equal(l, r) ^ (op == Py_NE);
+    } else {
+        return p2w_compare_truth_slow(l, r, op);
+    }
+    Py_DECREF(l);
+    Py_DECREF(r);
+    return t;
+}
+
+/* LOAD_GLOBAL through a per-site cache: the entry index of NAME in the
+ * globals (or builtins) dict, valid while the dicts' key sets keep the
+ * versions recorded; a value stored under an existing key is read live.
+ * As LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN. */
+typedef struct {
+    uint32_t globals_version;  /* 0: empty cache */
+    uint32_t builtins_version; /* 0: NAME is a global */
+    Py_ssize_t index;
+} p2w_global_cache;
+
+PyObject *p2w_load_global_slow(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *name,
+                               p2w_global_cache *cache);
+static inline PyObject *p2w_load_global_cached(PyThreadState *tstate, _PyInterpreterFrame *frame,
+                                               PyObject *name, p2w_global_cache *cache) {
+    PyDictObject *globals = (PyDictObject *)frame->f_globals;
+    if (cache->globals_version != 0 && PyDict_CheckExact(globals) &&
+        globals->ma_keys->dk_version == cache->globals_version) {
+        PyDictKeysObject *keys = globals->ma_keys;
+        if (cache->builtins_version != 0) {
+            PyDictObject *builtins = (PyDictObject *)frame->f_builtins;
+            keys = PyDict_CheckExact(builtins) &&
+                           builtins->ma_keys->dk_version == cache->builtins_version
+                       ? builtins->ma_keys
+                       : NULL;
+        }
+        if (keys) {
+            PyObject *v = DK_UNICODE_ENTRIES(keys)[cache->index].me_value;
+            if (v) return Py_NewRef(v);
+        }
+    }
+    return p2w_load_global_slow(tstate, frame, name, cache);
+}
 
 /* BUILD_LIST / BUILD_SET / BUILD_MAP (N pairs) / BUILD_CONST_KEY_MAP (N values + keys
  * tuple) / BUILD_SLICE (N = 2 or 3) / BUILD_STRING: the items are the

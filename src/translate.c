@@ -317,8 +317,33 @@ static const char *unary_fn(int op) {
     }
 }
 
-/* Emits the block of one instruction. */
-static void emit_instr(Fn *f, const Instr *in) {
+static bool is_truth_jump(int op) {
+    return op == POP_JUMP_FORWARD_IF_TRUE || op == POP_JUMP_FORWARD_IF_FALSE ||
+           op == POP_JUMP_BACKWARD_IF_TRUE || op == POP_JUMP_BACKWARD_IF_FALSE;
+}
+
+/* The jump of POP_JUMP_*_IF_TRUE/FALSE instruction J on the truth value
+ * in the C variable t (its operand already popped). */
+static void emit_jump_on_truth(Fn *f, const Instr *j) {
+    StrBuf *o = f->out;
+    bool on_true = j->op == POP_JUMP_FORWARD_IF_TRUE || j->op == POP_JUMP_BACKWARD_IF_TRUE;
+    const char *test = on_true ? "t" : "!t";
+    if (j->op == POP_JUMP_FORWARD_IF_TRUE || j->op == POP_JUMP_FORWARD_IF_FALSE) {
+        sb_printf(o, "        if (%s) goto i_%d;\n", test, j->next + j->arg);
+        return;
+    }
+    /* ceval jumps, then checks the breaker: an error there is looked up at
+     * the instruction before the target */
+    char bb[32];
+    int back = j->next - j->arg;
+    sb_printf(o, "        if (%s) {\n", test);
+    breaker(o, err_label(f, back - 1, false, bb));
+    sb_printf(o, "            goto i_%d;\n        }\n", back);
+}
+
+/* Emits the block of one instruction; NEXT is the instruction after it,
+ * or NULL. */
+static void emit_instr(Fn *f, const Instr *in, const Instr *next) {
     StrBuf *o = f->out;
     char eb[32], ub[32];
     const char *E = err_label(f, in->off, false, eb);
@@ -368,8 +393,9 @@ static void emit_instr(Fn *f, const Instr *in) {
         break;
     case LOAD_GLOBAL:
         sb_printf(o,
-                  "    {\n        PyObject *v = p2w_load_global(tstate, frame, "
-                  "PyTuple_GET_ITEM(names, %d));\n"
+                  "    {\n        static p2w_global_cache cache;\n"
+                  "        PyObject *v = p2w_load_global_cached(tstate, frame, "
+                  "PyTuple_GET_ITEM(names, %d), &cache);\n"
                   "        if (v == NULL) goto %s;\n%s        *sp++ = v;\n    }\n",
                   a >> 1, E, (a & 1) ? "        *sp++ = NULL;\n" : "");
         break;
@@ -449,10 +475,11 @@ static void emit_instr(Fn *f, const Instr *in) {
         sb_puts(o, "    }\n");
         break;
     case BINARY_OP:
-        sb_printf(o,
-                  "    sp--;\n    sp[-1] = p2w_binary_op(sp[-1], sp[0], %d);\n    if (sp[-1] == "
-                  "NULL) goto %s;\n",
-                  a, E);
+        sb_printf(
+            o,
+            "    sp--;\n    sp[-1] = p2w_binary_op_fast(sp[-1], sp[0], %d);\n    if (sp[-1] == "
+            "NULL) goto %s;\n",
+            a, E);
         break;
     case UNARY_POSITIVE:
     case UNARY_NEGATIVE:
@@ -471,6 +498,18 @@ static void emit_instr(Fn *f, const Instr *in) {
                   E);
         break;
     case COMPARE_OP:
+        if (next && is_truth_jump(next->op)) {
+            /* a test: its truth goes straight to the jump, no bool made
+             * (the jump's own block stays for other paths into it) */
+            sb_printf(
+                o,
+                "    {\n        sp -= 2;\n        int t = p2w_compare_truth(sp[0], sp[1], %d);\n"
+                "        if (t < 0) goto %s;\n",
+                a, E);
+            emit_jump_on_truth(f, next);
+            sb_printf(o, "        goto i_%d;\n    }\n", next->next);
+            break;
+        }
         sb_printf(o,
                   "    {\n        PyObject *r = *--sp, *l = sp[-1];\n        sp[-1] = "
                   "PyObject_RichCompare(l, r, %d);\n"
@@ -640,22 +679,13 @@ static void emit_instr(Fn *f, const Instr *in) {
     }
     case POP_JUMP_FORWARD_IF_TRUE:
     case POP_JUMP_FORWARD_IF_FALSE:
-        sb_printf(o,
-                  "    {\n        int t = p2w_truth_steal(*--sp);\n        if (t < 0) goto %s;\n"
-                  "        if (%st) goto i_%d;\n    }\n",
-                  E, in->op == POP_JUMP_FORWARD_IF_FALSE ? "!" : "", fwd);
-        break;
     case POP_JUMP_BACKWARD_IF_TRUE:
-    case POP_JUMP_BACKWARD_IF_FALSE: {
-        char bb[32];
-        sb_printf(o,
-                  "    {\n        int t = p2w_truth_steal(*--sp);\n        if (t < 0) goto %s;\n"
-                  "        if (%st) {\n",
-                  E, in->op == POP_JUMP_BACKWARD_IF_FALSE ? "!" : "");
-        breaker(o, err_label(f, back - 1, false, bb));
-        sb_printf(o, "            goto i_%d;\n        }\n    }\n", back);
+    case POP_JUMP_BACKWARD_IF_FALSE:
+        sb_printf(
+            o, "    {\n        int t = p2w_truth_steal(*--sp);\n        if (t < 0) goto %s;\n", E);
+        emit_jump_on_truth(f, in);
+        sb_puts(o, "    }\n");
         break;
-    }
     case POP_JUMP_FORWARD_IF_NONE:
     case POP_JUMP_FORWARD_IF_NOT_NONE:
         sb_printf(o,
@@ -1016,7 +1046,7 @@ static void emit_function(Fn *f, const char *cname) {
             line_comment(f, l);
             line = l;
         }
-        emit_instr(f, &f->ins[i]);
+        emit_instr(f, &f->ins[i], i + 1 < f->nins ? &f->ins[i + 1] : NULL);
     }
     /* error paths */
     for (size_t k = 0; k < f->nexc; k++) {
