@@ -14,7 +14,10 @@ data files beside themselves).  A module passes when every test that passes
 interpreted also passes compiled.  The compiled run also reports modules the
 import system had to load from disk, i.e. ones the compiler did not embed.
 
-  run.py [--fast] [--only a,b] [-j N] [--out FILE] [--timeout S]
+  run.py [--fast] [--only a,b] [-j N] [--out FILE] [--timeout S] [--p2w-flag F]
+
+The test module itself is always translated to C (--compile-module);
+--p2w-flag=--compile-stdlib=yes compiles unittest and the rest too.
 
 --fast runs the modules marked "fast" (part of `make test`); the full run
 writes the table to tests/conformance/results.md.  The last line is
@@ -34,6 +37,7 @@ RUNTIME = ROOT / "build/runtime"
 P2W = ROOT / "build/bin/py2wasm"
 RUNNER = ROOT / "tools/run-wasi.mjs"
 WORK = ROOT / "build/conformance"
+EXTRA_FLAGS = []  # --p2w-flag
 STDLIB_GUEST = "/usr/lib/python3.11"
 
 
@@ -67,7 +71,10 @@ def run_module(name, timeout):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     out = {"name": name}
     is_pkg = (RUNTIME / "Lib/test" / name / "__init__.py").exists()
-    args = [P2W, "-q", driver, "-o", d / "driver.wasm"]
+    # the test module itself is translated to C (it is stdlib code, which
+    # stays interpreted unless named); --compile-stdlib compiles the rest
+    args = [P2W, "-q", "--stats", driver, "-o", d / "driver.wasm", "--compile-module",
+            f"test.{name}", *EXTRA_FLAGS]
     if is_pkg:
         args += ["--include-package", f"test.{name}"]
     t0 = time.time()
@@ -77,6 +84,10 @@ def run_module(name, timeout):
         out["error"] = "py2wasm failed: " + c.stderr.decode(errors="replace")[-2000:]
         return out
     out["size"] = (d / "driver.wasm").stat().st_size
+    for line in c.stdout.decode(errors="replace").splitlines():
+        if line.startswith("code objects:"):  # "N compiled to C, M interpreted"
+            words = line.split()
+            out["codes"] = f"{words[2]} / {words[6]}"
     dirs = ["--dir", f"{RUNTIME / 'Lib'}::{STDLIB_GUEST}"]
     runs = {
         "interp": ["node", RUNNER, *dirs, "--dir", f"{RUNTIME / 'Lib'}::/usr/local/lib/python3.11",
@@ -129,7 +140,8 @@ def verdict(res):
 
 def table(results):
     lines = ["| module | interp: run / ok / fail / error / skip | compiled: run / ok / fail / error / skip "
-             "| regressions | loaded from disk |", "|---|---|---|---|---|"]
+             "| code objects compiled / interpreted | regressions | loaded from disk |",
+             "|---|---|---|---|---|---|"]
     tot = {"i": [0] * 5, "c": [0] * 5}
     for res in results:
         ok, regs = verdict(res)
@@ -143,8 +155,8 @@ def table(results):
             note = res["interp"]["(module)"].replace("module-skip:", "module skipped on WASI:")
         disk = ", ".join(res.get("disk", [])) or "-"
         lines.append(f"| {res['name']} | {' / '.join(map(str, vi))} | {' / '.join(map(str, vc))} "
-                     f"| {note} | {disk} |")
-    lines.append(f"| **total** | {' / '.join(map(str, tot['i']))} | {' / '.join(map(str, tot['c']))} | | |")
+                     f"| {res.get('codes', '-')} | {note} | {disk} |")
+    lines.append(f"| **total** | {' / '.join(map(str, tot['i']))} | {' / '.join(map(str, tot['c']))} | | | |")
     return "\n".join(lines)
 
 
@@ -155,7 +167,10 @@ def main():
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--timeout", type=int, default=900)
     ap.add_argument("--out", default="")
+    ap.add_argument("--p2w-flag", action="append", default=[],
+                    help="extra py2wasm option, e.g. --compile-stdlib=yes")
     opts = ap.parse_args()
+    EXTRA_FLAGS.extend(opts.p2w_flag)
     mods = read_modules()
     if opts.fast:
         mods = [m for m in mods if m[1]]
