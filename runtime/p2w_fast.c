@@ -40,3 +40,40 @@ PyObject *p2w_load_global_slow(PyThreadState *tstate, _PyInterpreterFrame *frame
     if (v != NULL) fill_global_cache(frame, name, cache);
     return v;
 }
+
+/* Records in CACHE where attribute NAME of OWNER lives when it is an
+ * instance value reached by the generic attribute protocol: the class has
+ * a managed dict, no class attribute or descriptor of that name, and the
+ * standard getattr/setattr (FOR_STORE picks which). */
+static void fill_attr_cache(PyObject *owner, PyObject *name, p2w_attr_cache *cache,
+                            bool for_store) {
+    PyTypeObject *tp = Py_TYPE(owner);
+    cache->type_version = 0;
+    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) || !PyUnicode_CheckExact(name)) return;
+    if (for_store ? tp->tp_setattro != PyObject_GenericSetAttr
+                  : tp->tp_getattro != PyObject_GenericGetAttr)
+        return;
+    if (_PyType_Lookup(tp, name) != NULL) return; /* also assigns the version tag */
+    PyDictKeysObject *keys = ((PyHeapTypeObject *)tp)->ht_cached_keys;
+    if (!(tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) || tp->tp_version_tag == 0 || keys == NULL ||
+        *_PyObject_ValuesPointer(owner) == NULL)
+        return;
+    Py_ssize_t index = _PyDictKeys_StringLookup(keys, name);
+    if (index < 0) return;
+    cache->index = index;
+    cache->type_version = tp->tp_version_tag;
+}
+
+PyObject *p2w_load_attr_slow(PyObject *owner, PyObject *name, p2w_attr_cache *cache) {
+    PyObject *v = PyObject_GetAttr(owner, name);
+    if (v != NULL) fill_attr_cache(owner, name, cache, false);
+    return v;
+}
+
+int p2w_store_attr_slow(PyObject *owner, PyObject *name, PyObject *v, p2w_attr_cache *cache) {
+    int err = PyObject_SetAttr(owner, name, v);
+    if (err == 0) fill_attr_cache(owner, name, cache, true);
+    Py_DECREF(v);
+    Py_DECREF(owner);
+    return err;
+}

@@ -22,6 +22,7 @@
 #include "internal/pycore_genobject.h"
 #include "internal/pycore_list.h"
 #include "internal/pycore_long.h"
+#include "internal/pycore_object.h"
 #include "internal/pycore_pyerrors.h"
 #include "internal/pycore_tuple.h"
 
@@ -179,6 +180,51 @@ static inline int p2w_compare_truth(PyObject *l, PyObject *r, int op) {
     Py_DECREF(l);
     Py_DECREF(r);
     return t;
+}
+
+/* LOAD_ATTR / STORE_ATTR on an instance attribute kept in the object's
+ * inline values (a class without __slots__ or custom attribute hooks):
+ * the attribute's index in the class's shared keys, valid while the class
+ * keeps the version tag recorded (any change to the class or its bases
+ * gives it a new one).  As LOAD_ATTR_INSTANCE_VALUE /
+ * STORE_ATTR_INSTANCE_VALUE. */
+typedef struct {
+    uint32_t type_version; /* 0: empty cache */
+    Py_ssize_t index;
+} p2w_attr_cache;
+
+/* OWNER borrowed; a new reference, or NULL with an exception set. */
+PyObject *p2w_load_attr_slow(PyObject *owner, PyObject *name, p2w_attr_cache *cache);
+static inline PyObject *p2w_load_attr_cached(PyObject *owner, PyObject *name,
+                                             p2w_attr_cache *cache) {
+    if (cache->type_version != 0 && Py_TYPE(owner)->tp_version_tag == cache->type_version) {
+        PyDictValues *values = *_PyObject_ValuesPointer(owner);
+        if (values) {
+            PyObject *v = values->values[cache->index];
+            if (v) return Py_NewRef(v);
+        }
+    }
+    return p2w_load_attr_slow(owner, name, cache);
+}
+
+/* OWNER and V stolen; 0, or -1 with an exception set. */
+int p2w_store_attr_slow(PyObject *owner, PyObject *name, PyObject *v, p2w_attr_cache *cache);
+static inline int p2w_store_attr_cached(PyObject *owner, PyObject *name, PyObject *v,
+                                        p2w_attr_cache *cache) {
+    if (cache->type_version != 0 && Py_TYPE(owner)->tp_version_tag == cache->type_version) {
+        PyDictValues *values = *_PyObject_ValuesPointer(owner);
+        if (values) {
+            PyObject *old = values->values[cache->index];
+            values->values[cache->index] = v;
+            if (old == NULL)
+                _PyDictValues_AddToInsertionOrder(values, cache->index);
+            else
+                Py_DECREF(old);
+            Py_DECREF(owner);
+            return 0;
+        }
+    }
+    return p2w_store_attr_slow(owner, name, v, cache);
 }
 
 /* LOAD_GLOBAL through a per-site cache: the entry index of NAME in the

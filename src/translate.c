@@ -432,18 +432,18 @@ static void emit_instr(Fn *f, const Instr *in, const Instr *next) {
         break;
     case LOAD_ATTR:
         sb_printf(o,
-                  "    {\n        PyObject *owner = sp[-1];\n"
-                  "        sp[-1] = PyObject_GetAttr(owner, PyTuple_GET_ITEM(names, %d));\n"
+                  "    {\n        static p2w_attr_cache cache;\n        PyObject *owner = sp[-1];\n"
+                  "        sp[-1] = p2w_load_attr_cached(owner, PyTuple_GET_ITEM(names, %d), "
+                  "&cache);\n"
                   "        Py_DECREF(owner);\n        if (sp[-1] == NULL) goto %s;\n    }\n",
                   a, E);
         break;
     case STORE_ATTR:
-        sb_printf(
-            o,
-            "    {\n        PyObject *owner = sp[-1], *v = sp[-2];\n        sp -= 2;\n"
-            "        int err = PyObject_SetAttr(owner, PyTuple_GET_ITEM(names, %d), v);\n"
-            "        Py_DECREF(v);\n        Py_DECREF(owner);\n        if (err) goto %s;\n    }\n",
-            a, E);
+        sb_printf(o,
+                  "    {\n        static p2w_attr_cache cache;\n        sp -= 2;\n"
+                  "        if (p2w_store_attr_cached(sp[1], PyTuple_GET_ITEM(names, %d), sp[0], "
+                  "&cache) < 0) goto %s;\n    }\n",
+                  a, E);
         break;
     case DELETE_ATTR:
         sb_printf(o,
