@@ -4,6 +4,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef struct {
+    const ObjCache *cache;
+    const TcUnit *todo;
+    const size_t *todo_index;
+    char (*keys)[65];
+} StoreCtx;
+
+static void store_compiled(size_t k, void *arg) {
+    StoreCtx *ctx = arg;
+    const char *key = ctx->keys[ctx->todo_index[k]];
+    if (key[0]) objcache_store(ctx->cache, key, ctx->todo[k].o_path);
+}
+
 bool objects_build(const Toolchain *tc, const ObjCache *cache, char *const *c_files, size_t n,
                    int jobs, char ***o_files, ObjectStats *stats) {
     memset(stats, 0, sizeof *stats);
@@ -30,12 +43,11 @@ bool objects_build(const Toolchain *tc, const ObjCache *cache, char *const *c_fi
     if (ntodo)
         diag_progress("compiling %zu C file%s (%zu cached)", ntodo, ntodo == 1 ? "" : "s",
                       stats->cached);
-    bool ok = tc_compile_all(tc, todo, ntodo, jobs);
-    if (ok) {
-        stats->compiled = ntodo;
-        for (size_t k = 0; k < ntodo; k++)
-            if (keys[todo_index[k]][0]) objcache_store(cache, keys[todo_index[k]], todo[k].o_path);
-    }
+    /* each object is filed as soon as it exists: an interrupted build
+     * keeps what it compiled */
+    StoreCtx ctx = {cache, todo, todo_index, keys};
+    bool ok = tc_compile_all(tc, todo, ntodo, jobs, store_compiled, &ctx);
+    if (ok) stats->compiled = ntodo;
     free(signature);
     free(todo_index);
     free(todo);

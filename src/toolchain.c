@@ -167,7 +167,8 @@ char *tc_compile_signature(const Toolchain *tc) {
     return sig.data;
 }
 
-bool tc_compile_all(const Toolchain *tc, const TcUnit *units, size_t n, int jobs) {
+bool tc_compile_all(const Toolchain *tc, const TcUnit *units, size_t n, int jobs,
+                    void (*compiled)(size_t index, void *ctx), void *ctx) {
     if (jobs < 1) jobs = 1;
     pid_t *pids = xcalloc(n ? n : 1, sizeof *pids);
     size_t next = 0, running = 0;
@@ -204,6 +205,7 @@ bool tc_compile_all(const Toolchain *tc, const TcUnit *units, size_t n, int jobs
                 char *log = xasprintf("%s.log", units[i].o_path);
                 char *what = xasprintf("compiling %s", units[i].c_path);
                 ok = check_status(status, clang(), what, log);
+                if (ok && compiled) compiled(i, ctx);
                 free(what);
                 free(log);
             }

@@ -21,8 +21,10 @@ typedef struct {
 
 /* clang -c for wasm32-wasi against the runtime headers, for each of UNITS,
  * with at most JOBS compilers running at once.  On a failure, no further
- * unit is started and the failing tool's messages are shown. */
-bool tc_compile_all(const Toolchain *tc, const TcUnit *units, size_t n, int jobs);
+ * unit is started and the failing tool's messages are shown.  COMPILED (may
+ * be NULL) is called with CTX and the unit's index as each one succeeds. */
+bool tc_compile_all(const Toolchain *tc, const TcUnit *units, size_t n, int jobs,
+                    void (*compiled)(size_t index, void *ctx), void *ctx);
 /* Everything besides a C file's text that decides the object compiled from
  * it: the compiler command line and the runtime headers (malloc'ed). */
 char *tc_compile_signature(const Toolchain *tc);
