@@ -162,9 +162,9 @@ static bool read_function(const Where *w, stmt_ty s, const char *name, ExFunc *f
     int t = annotation_type(ret, true);
     if (t < 0) {
         error_at(w, ret->lineno, ret->col_offset,
-                 "cannot export %s(): its return annotation is unsupported (supported: %s, "
-                 "None)",
-                 name, supported);
+                 "cannot export %s(): its return annotation is unsupported (supported: int, "
+                 "float, bool, str, bytes or None)",
+                 name);
         return false;
     }
     f->result = (ExType)t;
@@ -222,8 +222,9 @@ bool ex_analyze(const char *display, const char *source, const char *const *name
         }
         stmt_ty s = find_definition(mod, names[i]);
         if (!s) {
-            diag_error("--export %s: %s defines no module-level function '%s'", names[i],
-                       display, names[i]);
+            diag_error("--export %s: %s defines no module-level function '%s' (a def at the "
+                       "top level of the module, outside any block)",
+                       names[i], display, names[i]);
             ok = false;
         } else if (s->kind == AsyncFunctionDef_kind) {
             error_at(&w, s->lineno, s->col_offset,

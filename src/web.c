@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -81,13 +82,21 @@ static char *write_temp(const char *final, const StrBuf *sb) {
     char *temp = xasprintf("%s/.%s.XXXXXX", dir, path_basename(final));
     free(dir);
     int fd = mkstemp(temp);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (fd < 0) {
+        diag_error("cannot write %s: %s", final, strerror(errno));
+        free(temp);
+        return NULL;
+    }
+    /* mkstemp makes the file private; these are for serving, so give them
+     * the mode any new file gets */
+    mode_t mask = umask(0);
+    umask(mask);
+    FILE *f = fchmod(fd, 0666 & ~mask) == 0 ? fdopen(fd, "w") : NULL;
     bool ok = f && fwrite(sb->data, 1, sb->len, f) == sb->len;
-    if (f && fclose(f) != 0) ok = false;
-    if (!f && fd >= 0) close(fd);
+    if (f ? fclose(f) != 0 : close(fd) != 0) ok = false;
     if (!ok) {
         diag_error("cannot write %s: %s", final, strerror(errno));
-        if (fd >= 0) unlink(temp);
+        unlink(temp);
         free(temp);
         return NULL;
     }

@@ -149,7 +149,7 @@ async function runHere(options) {
     // a writable in-memory directory at "/": relative paths resolve there
     new PreopenDirectory('/', new Map()),
   ];
-  const wasi = new WASI([P2W_CONFIG.argv0, ...(options.args ?? [])], env, fds);
+  const wasi = new WASI([P2W_CONFIG.argv0, ...(options.args ?? [])], env, fds, { debug: false });
   const instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: wasi.wasiImport });
   if (!P2W_CONFIG.reactor) return { exitCode: wasi.start(instance) };
   wasi.initialize(instance);

@@ -1,14 +1,22 @@
-"""A module whose functions a host calls (tests/web: --export)."""
+"""Functions a host calls (tests/web/node_exports.mjs and the browser test).
+
+Built with --export for each function below; `calls` and `notes` are the
+state that must survive from one call to the next.
+"""
 import sys
 
 calls = 0
-history = []
+notes = []
 
 
 def add(a: int, b: int) -> int:
     global calls
     calls += 1
     return a + b
+
+
+def count() -> int:
+    return calls
 
 
 def scale(x: float, factor: float) -> float:
@@ -24,32 +32,47 @@ def negate(flag: bool) -> bool:
 
 
 def greet(name: str) -> str:
-    history.append(name)
-    return f"Hello, {name}! ({len(history)} so far)"
+    return f"Hello, {name}!"
 
 
 def reverse(data: bytes) -> bytes:
     return data[::-1]
 
 
-def count() -> int:
-    return calls
+def remember(note: str) -> None:
+    notes.append(note)
 
 
-def remember(item: str) -> None:
-    history.append(item)
+def recall(sep: str) -> str:
+    return sep.join(notes)
+
+
+def busy(n: int) -> int:
+    """Runs for a while (the browser test checks the page stays responsive)."""
+    total = 0
+    for i in range(n):
+        total += i % 7
+    return total
 
 
 def fail(message: str) -> int:
     raise ValueError(message)
 
 
-def big() -> int:
+def leave(code: int) -> None:
+    sys.exit(code)
+
+
+def too_big() -> int:
     return 2**63
 
 
 def wrong_type() -> int:
     return "not an int"
+
+
+def surrogate() -> str:
+    return "\udc80"
 
 
 print("calc: initialised, argv =", sys.argv[1:])
