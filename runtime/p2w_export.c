@@ -51,8 +51,8 @@ static int check_span(const char *ptr, uint32_t len) {
     size_t end = (size_t)__builtin_wasm_memory_size(0) * 65536;
     size_t start = (size_t)(uintptr_t)ptr;
     if ((!ptr && len) || start > end || len > end - start) {
-        PyErr_Format(PyExc_ValueError, "(pointer %zu, length %u) is outside linear memory",
-                     start, (unsigned)len);
+        PyErr_Format(PyExc_ValueError, "(pointer %zu, length %u) is outside linear memory", start,
+                     (unsigned)len);
         return -1;
     }
     return 0;

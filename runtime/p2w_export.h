@@ -32,14 +32,14 @@ union p2w_value {
     struct {
         const char *ptr; /* argument bytes in linear memory (host-owned) */
         uint32_t len;
-    } s;            /* P2W_T_STR, P2W_T_BYTES arguments */
-    char *block;    /* P2W_T_STR, P2W_T_BYTES result: see py2wasm_alloc */
+    } s;         /* P2W_T_STR, P2W_T_BYTES arguments */
+    char *block; /* P2W_T_STR, P2W_T_BYTES result: see py2wasm_alloc */
 };
 
 /* One exported function, as the generated C describes it. */
 struct p2w_export {
-    const char *name;                /* the function's name in the main module */
-    const char *const *param_names;  /* for error messages */
+    const char *name;                 /* the function's name in the main module */
+    const char *const *param_names;   /* for error messages */
     const unsigned char *param_types; /* enum p2w_type, one per parameter */
     size_t nparams;
     unsigned char result; /* enum p2w_type */

@@ -318,7 +318,9 @@ static void emit_wrapper(StrBuf *sb, const ExFunc *f, size_t i, const char *disp
     for (size_t k = 0; k < f->nparams; k++) {
         switch (f->params[k].type) {
         case EX_STR:
-        case EX_BYTES: sb_printf(sb, "    a[%zu].s.ptr = p%zu;\n    a[%zu].s.len = n%zu;\n", k, k, k, k); break;
+        case EX_BYTES:
+            sb_printf(sb, "    a[%zu].s.ptr = p%zu;\n    a[%zu].s.len = n%zu;\n", k, k, k, k);
+            break;
         default: sb_printf(sb, "    a[%zu].%s = p%zu;\n", k, value_member(f->params[k].type), k);
         }
     }

@@ -108,8 +108,7 @@ static char *read_template(const char *runtime_dir, const char *name) {
     size_t n;
     char *text = read_file(path, &n);
     if (!text)
-        diag_error("cannot read %s: %s (the web loader is built by `make`)", path,
-                   strerror(errno));
+        diag_error("cannot read %s: %s (the web loader is built by `make`)", path, strerror(errno));
     free(path);
     return text;
 }
