@@ -54,7 +54,10 @@ async function compile(wasm) {
   if (wasm instanceof ArrayBuffer || ArrayBuffer.isView(wasm)) return WebAssembly.compile(wasm);
   const response = await fetch(wasm);
   if (!response.ok) throw new Error(`cannot fetch ${wasm}: HTTP ${response.status}`);
-  return WebAssembly.compileStreaming(response);
+  // compiling while downloading needs the server to say application/wasm
+  if (response.headers.get('content-type')?.startsWith('application/wasm'))
+    return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
 }
 
 // Reads a result or error block: u32 length (little-endian), then UTF-8/bytes.
