@@ -135,12 +135,18 @@ void p2w_reactor_fail(void) {
     const char *utf8 = NULL;
     Py_ssize_t len = 0;
     if (text) utf8 = PyUnicode_AsUTF8AndSize(text, &len);
-    if (utf8 && write_stderr(text) == 0) {
+    if (utf8) {
+        if (write_stderr(text) < 0) {
+            /* sys.stderr is gone or broken: the host still sees it */
+            PyErr_Clear();
+            fwrite(utf8, 1, (size_t)len, stderr);
+            fflush(stderr);
+        }
         set_error_text(utf8, (size_t)len);
     } else {
         PyErr_Clear();
         fail_with("py2wasm: an exported function raised an exception that could not be "
-                  "printed\n");
+                  "formatted\n");
     }
     Py_XDECREF(text);
     Py_XDECREF(type);

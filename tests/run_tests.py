@@ -423,7 +423,9 @@ def option_tests():
 
 WEB = ROOT / "tests/web"
 CALC_EXPORTS = ["add", "count", "scale", "is_even", "negate", "greet", "reverse", "remember",
-                "recall", "busy", "fail", "leave", "too_big", "wrong_type", "surrogate"]
+                "recall", "busy", "fail", "leave", "too_big", "wrong_type", "surrogate", "forget",
+                "int_as_float", "huge_float", "not_float", "not_bool", "not_bytes", "buffer",
+                "lose_stderr", "close_stdout"]
 ARTIFACTS = OUT / "artifacts"
 
 
@@ -449,6 +451,7 @@ def web_tests():
         # tracebacks reach stderr as well as py2wasm_error()
         check("    raise ValueError(message)\nValueError: boom\n" in err, f"no traceback on stderr:\n{err[:3000]}")
         check("SystemExit: 4\n" in err, "SystemExit not reported on stderr")
+        check("KeyError: 'no stderr'\n" in err, "an error with sys.stderr gone did not reach fd 2")
     tests.append(("web/node_exports", node_exports))
 
     def node_init_failure():

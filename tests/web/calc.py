@@ -75,6 +75,45 @@ def surrogate() -> str:
     return "\udc80"
 
 
+def forget() -> int:
+    global forget
+    del forget  # the next call finds no function
+    return 1
+
+
+def int_as_float() -> float:
+    return 2**53
+
+
+def huge_float() -> float:
+    return 10**400
+
+
+def not_float() -> float:
+    return "1.5"
+
+
+def not_bool() -> bool:
+    return 1
+
+
+def not_bytes() -> bytes:
+    return "text"
+
+
+def buffer() -> bytes:
+    return bytearray(b"ba")
+
+
+def lose_stderr() -> int:
+    sys.stderr = None
+    raise KeyError("no stderr")
+
+
+def close_stdout() -> None:
+    sys.stdout.close()
+
+
 print("calc: initialised, argv =", sys.argv[1:])
 
 if __name__ == "__main__":

@@ -132,6 +132,22 @@ ex.leave(4n);
 assert.match(lastError(ex), /SystemExit: 4/);
 assert.equal(ex.add(1n, 1n), 2n);
 
+// ---- the other result conversions ----
+assert.equal(ex.int_as_float(), 2 ** 53, 'an int result is accepted for float');
+assert.equal(ex.huge_float(), 0);
+assert.match(lastError(ex), /OverflowError: int too large to convert to float/);
+assert.equal(ex.not_float(), 0);
+assert.match(lastError(ex), /TypeError: exported function not_float\(\) returned str, not float/);
+assert.equal(ex.not_bool(), 0);
+assert.match(lastError(ex), /TypeError: exported function not_bool\(\) returned int, not bool/);
+assert.equal(ex.not_bytes(), 0);
+assert.match(lastError(ex), /TypeError: exported function not_bytes\(\) returned str, not bytes/);
+assert.deepEqual(takeBlock(ex, ex.buffer()), new TextEncoder().encode('ba'), 'a bytearray result is accepted');
+// the program may drop an exported function: calling it is an error
+assert.equal(ex.forget(), 1n);
+assert.equal(ex.forget(), 0n);
+assert.match(lastError(ex), /AttributeError: module 'calc' has no attribute 'forget' \(exported function\)/);
+
 // ---- state persists between calls ----
 const before = ex.count();
 for (let i = 0; i < 1000; i++) ex.add(BigInt(i), 1n);
@@ -168,6 +184,14 @@ t1 = process.hrtime.bigint();
 for (let i = 0; i < N / 10; i++) callStr(ex, 'greet', 'x');
 const strRate = N / 10 / (Number(process.hrtime.bigint() - t1) / 1e9);
 assert.equal(ex.memory.buffer.byteLength, memBefore);
+
+// ---- broken standard streams (last: they stay broken) ----
+// sys.stderr gone: the traceback still reaches fd 2 and py2wasm_error()
+assert.equal(ex.lose_stderr(), 0n);
+assert.match(lastError(ex), /KeyError: 'no stderr'\n$/);
+// sys.stdout closed: flushing it after the call fails, and that is the error
+ex.close_stdout();
+assert.match(lastError(ex), /ValueError: I\/O operation on closed file/);
 
 console.log(`figure: memory ${memBefore} bytes before and ${memAfter} after ${N} rounds of calls (${(seconds).toFixed(2)} s)`);
 console.log(`figure: add(int, int) -> int: ${Math.round(addRate)} calls/s; greet(str) -> str with alloc/free: ${Math.round(strRate)} calls/s`);
