@@ -425,7 +425,7 @@ WEB = ROOT / "tests/web"
 CALC_EXPORTS = ["add", "count", "scale", "is_even", "negate", "greet", "reverse", "remember",
                 "recall", "busy", "fail", "leave", "too_big", "wrong_type", "surrogate", "forget",
                 "int_as_float", "huge_float", "not_float", "not_bool", "not_bytes", "buffer",
-                "lose_stderr", "close_stdout"]
+                "lose_stderr", "close_stdout", "depth", "deep"]
 ARTIFACTS = OUT / "artifacts"
 
 

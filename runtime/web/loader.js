@@ -75,13 +75,26 @@ function checkInt(fname, pname, v) {
   return b;
 }
 
+// A trap (e.g. RangeError: Maximum call stack size exceeded, when deep
+// recursion outgrows the thread's native stack) unwinds through the
+// interpreter's C frames without letting it clean up: the instance's state is
+// lost, so every later call is refused instead of running on it.
+class Trapped {
+  constructor() { this.error = null; }
+  check(name) {
+    if (this.error)
+      throw new Error(`${name}(): the program trapped in an earlier call (${this.error}); its state is lost, load() it again`);
+  }
+}
+
 // Wraps the raw wasm export of F into a JS function that converts values.
-function wrapExport(instance, f) {
+function wrapExport(instance, f, trapped) {
   const ex = instance.exports;
   const raw = ex[f.name];
   const encoder = new TextEncoder();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   return (...args) => {
+    trapped.check(f.name);
     if (args.length !== f.params.length)
       throw new TypeError(`${f.name}() takes ${f.params.length} arguments (${args.length} given)`);
     const wasmArgs = [];
@@ -118,7 +131,13 @@ function wrapExport(instance, f) {
           default: throw new Error(`py2wasm loader: unknown type ${type}`);
         }
       });
-      const r = raw(...wasmArgs);
+      let r;
+      try {
+        r = raw(...wasmArgs);
+      } catch (e) {
+        trapped.error = String(e);
+        throw e;
+      }
       const err = ex.py2wasm_error();
       if (err) throw new PythonError(decoder.decode(readBlock(ex.memory, err)));
       switch (f.result) {
@@ -133,7 +152,7 @@ function wrapExport(instance, f) {
         default: return r; // int: BigInt, float: Number
       }
     } finally {
-      for (const ptr of owned) ex.py2wasm_free(ptr);
+      if (!trapped.error) for (const ptr of owned) ex.py2wasm_free(ptr);
     }
   };
 }
@@ -160,7 +179,8 @@ async function runHere(options) {
   const err = ex.py2wasm_error();
   if (err) throw new PythonError(new TextDecoder().decode(readBlock(ex.memory, err)));
   const exports = {};
-  for (const f of P2W_CONFIG.exports) exports[f.name] = wrapExport(instance, f);
+  const trapped = new Trapped();
+  for (const f of P2W_CONFIG.exports) exports[f.name] = wrapExport(instance, f, trapped);
   return { exports };
 }
 

@@ -141,6 +141,28 @@ try {
   assert.ok(lag.worst < 150, `the page froze for ${lag.worst} ms while busy() ran`);
   console.log(`figure: busy(1e7) took ${Math.round(lag.total)} ms in the worker; the page's timers ran late by at most ${Math.round(lag.worst)} ms`);
 
+  // recursion beyond the worker's native stack traps; the loader then refuses
+  // further calls (measured, not asserted: the depth that still works)
+  const stack = await calc.evaluate(async () => {
+    const { load } = await import('./calc.js');
+    const p = await load({ stdout: () => {}, stderr: () => {} });
+    let lo = 10, hi = 990;
+    while (hi - lo > 10) { // the largest depth(n) that returns, each try on a fresh instance
+      const mid = (lo + hi) >> 1;
+      const q = await load({ stdout: () => {}, stderr: () => {} });
+      try { await q.depth(mid); lo = mid; } catch { hi = mid; }
+      q.terminate();
+    }
+    const r = { depth: lo };
+    try { await p.deep(1_000_000); } catch (e) { r.trap = `${e.name}: ${e.message}`; }
+    try { await p.add(1, 1); } catch (e) { r.after = e.message; }
+    p.terminate();
+    return r;
+  });
+  assert.match(stack.trap, /^RangeError: Maximum call stack size exceeded/);
+  assert.match(stack.after, /the program trapped in an earlier call/);
+  console.log(`figure: in a chromium worker, depth(n) returns up to n = ${stack.depth} (native CPython: 990+)`);
+
   // the page's own form calls an export too
   await calc.fill('#export-add input[name=a]', '40');
   await calc.fill('#export-add input[name=b]', '2');

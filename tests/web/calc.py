@@ -75,6 +75,16 @@ def surrogate() -> str:
     return "\udc80"
 
 
+def depth(n: int) -> int:
+    return 0 if n == 0 else 1 + depth(n - 1)
+
+
+def deep(n: int) -> int:
+    """Recursion deeper than any native stack holds: a trap, not an exception."""
+    sys.setrecursionlimit(n + 100)
+    return depth(n)
+
+
 def forget() -> int:
     global forget
     del forget  # the next call finds no function

@@ -41,4 +41,7 @@ assert.throws(() => p.fail('js'), (e) => e instanceof PythonError && e.message =
 assert.match(err, /ValueError: js\n$/);
 // the error of a call does not stick to the next one
 assert.equal(p.add(1, 1), 2n);
+// a trap (the native stack overflows) loses the instance: later calls are refused
+assert.throws(() => p.deep(1_000_000), { name: 'RangeError' });
+assert.throws(() => p.add(1, 1), { message: /add\(\): the program trapped in an earlier call \(RangeError: .*\); its state is lost, load\(\) it again/ });
 console.log('node_loader: all assertions passed');
