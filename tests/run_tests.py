@@ -321,7 +321,8 @@ def error_tests():
         c = run([P2W, "--help"])
         check(c.returncode == 0 and c.stdout.startswith(b"usage: py2wasm"), "bad --help")
         for opt in (b"--path", b"--include-module", b"--include-package", b"--exclude-module",
-                    b"--keep-build", b"-O0", b"--verbose", b"--quiet", b"--version"):
+                    b"--keep-build", b"-O0", b"--verbose", b"--quiet", b"--version", b"--export",
+                    b"--target"):
             check(opt in c.stdout, f"--help does not mention {opt.decode()}")
         c = run([P2W, "--version"])
         check(c.returncode == 0 and b"py2wasm" in c.stdout and b"3.11.2" in c.stdout, "bad --version")
@@ -571,13 +572,14 @@ def web_tests():
             raise TestSkipped("Debian's chromium is not installed (scripts/deps.sh could not install it)")
         if not (ROOT / "node_modules/playwright-core").is_dir():
             raise TestSkipped("npm package playwright-core is not installed (scripts/npm-deps.sh)")
-        hello, calc = OUT / "browser-hello", OUT / "browser-calc"
-        for d in (hello, calc):
+        hello, calc, broken = OUT / "browser-hello", OUT / "browser-calc", OUT / "browser-broken"
+        for d in (hello, calc, broken):
             shutil.rmtree(d, ignore_errors=True)
         c = run([P2W, "-q", "tests/web/hello_web.py", "--target", "web", "-o", hello])
         check(c.returncode == 0, c.stderr.decode(errors="replace"))
         build_with_exports(WEB / "calc.py", calc, CALC_EXPORTS, "--target", "web")
-        c = run(["node", WEB / "browser_test.mjs", hello, calc, ARTIFACTS])
+        build_with_exports(WEB / "init_fails.py", broken, ["ping"], "--target", "web")
+        c = run(["node", WEB / "browser_test.mjs", hello, calc, broken, ARTIFACTS])
         check(c.returncode == 0, c.stdout.decode(errors="replace") + c.stderr.decode(errors="replace"))
         for shot in ("web-hello.png", "web-calc.png"):
             check((ARTIFACTS / shot).stat().st_size > 10_000, f"screenshot {shot} missing or empty")

@@ -1,10 +1,11 @@
 // Loads pages written by `py2wasm --target web` in Debian's chromium
 // (headless, driven by playwright-core) from a static server on 127.0.0.1:
 //
-//   node tests/web/browser_test.mjs HELLO_DIR CALC_DIR ARTIFACTS_DIR
+//   node tests/web/browser_test.mjs HELLO_DIR CALC_DIR BROKEN_DIR ARTIFACTS_DIR
 //
 // HELLO_DIR holds tests/web/hello_web.py built as a command, CALC_DIR
-// tests/web/calc.py built with its exports.  Checks that the page shows the
+// tests/web/calc.py built with its exports, BROKEN_DIR tests/web/init_fails.py
+// (whose start-up raises).  Checks that the page shows the
 // program's output (stdout and stderr, argv and stdin from the form), that
 // exports called from page JS return the right values and raise
 // PythonError, that a long call runs in the worker without freezing the
@@ -18,11 +19,11 @@ import path from 'node:path';
 import assert from 'node:assert/strict';
 import process from 'node:process';
 
-const [helloDir, calcDir, artifacts] = process.argv.slice(2);
+const [helloDir, calcDir, brokenDir, artifacts] = process.argv.slice(2);
 mkdirSync(artifacts, { recursive: true });
 
 // ---- a static server for the two output directories ----
-const roots = { hello: helloDir, calc: calcDir };
+const roots = { hello: helloDir, calc: calcDir, broken: brokenDir };
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 const server = http.createServer((req, res) => {
   const [, site, file] = new URL(req.url, 'http://x').pathname.match(/^\/([^/]+)\/(.*)$/) ?? [];
@@ -170,6 +171,11 @@ try {
   await calc.waitForFunction(() => document.querySelector('#export-add .result').textContent.startsWith('='));
   assert.equal(await calc.locator('#export-add .result').innerText(), '= 42');
   await calc.screenshot({ path: path.join(artifacts, 'web-calc.png'), fullPage: true });
+
+  // a program whose start-up raises: load() rejects with the PythonError
+  const broken = await open('broken');
+  assert.equal(await statusOf(broken), "failed: KeyError: 'missing'");
+  assert.match(await outputOf(broken), /^init_fails: before the error\nTraceback \(most recent call last\):\n.*\nKeyError: 'missing'\n$/s);
 
   // nothing but the pages' own files was fetched
   const foreign = requests.filter((u) => !u.startsWith(origin + '/'));
