@@ -327,8 +327,6 @@ static bool open_temp_output(const char *output) {
         diag_error("cannot write %s: %s", output, strerror(errno));
         free(temp_output);
         temp_output = NULL;
-        free(created_dir);
-        created_dir = NULL;
         return false;
     }
     close(fd);
@@ -436,6 +434,8 @@ static bool build(const Options *o) {
     if (ok) {
         free(temp_output);
         temp_output = NULL;
+        free(created_dir); /* it is the output now */
+        created_dir = NULL;
         struct stat st;
         off_t size = stat(o->wasm_output, &st) == 0 ? st.st_size : 0;
         if (o->stats) {
