@@ -42,7 +42,9 @@ $(B)/stamps/modules: scripts/build-runtime.sh scripts/fetch-sources.sh scripts/s
                      $(wildcard runtime/patches/*.patch) | deps
 	@scripts/build-runtime.sh $(B)
 
-runtime: $(B)/stamps/modules $(RT)/lib/libp2w.a $(RT)/py/_p2w_boot.py $(RT)/include/p2w_embed.h $(RT)/include/p2w_eval.h $(RT)/include/p2w_ops.h
+runtime: $(B)/stamps/modules $(RT)/lib/libp2w.a $(RT)/py/_p2w_boot.py $(RT)/include/p2w_embed.h \
+         $(RT)/include/p2w_eval.h $(RT)/include/p2w_ops.h $(RT)/include/p2w_export.h \
+         $(RT)/web/loader.js $(RT)/web/index.html
 
 $(B)/runtime-obj/%.o: runtime/%.c $(wildcard runtime/*.h) $(B)/stamps/modules
 	@mkdir -p $(@D)
@@ -56,6 +58,18 @@ $(RT)/include/%.h: runtime/%.h $(B)/stamps/modules
 	cp $< $@
 
 $(RT)/py/_p2w_boot.py: runtime/p2w_boot.py $(B)/stamps/modules
+	@mkdir -p $(@D)
+	cp $< $@
+
+# The --target web loader: runtime/web/loader.js with the browser WASI shim
+# bundled in (one self-contained ES module; py2wasm prepends the program's
+# configuration).
+$(RT)/web/loader.js: runtime/web/loader.js package-lock.json scripts/web-banner.sh $(B)/stamps/modules | deps
+	@mkdir -p $(@D)
+	node_modules/.bin/esbuild $< --bundle --format=esm --log-level=warning \
+	  --banner:js="$$(scripts/web-banner.sh)" --outfile=$@
+
+$(RT)/web/index.html: runtime/web/index.html $(B)/stamps/modules
 	@mkdir -p $(@D)
 	cp $< $@
 

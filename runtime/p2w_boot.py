@@ -108,6 +108,29 @@ def prepare_main(globals):
     globals["__loader__"] = EmbeddedLoader("__main__", filename)
 
 
+def new_program_module():
+    """The module a program with exports runs in (the reactor's _initialize).
+
+    It is named after the script (app.py -> app) and set up as `import app`
+    would set it up, so `if __name__ == "__main__":` blocks do not run.  It
+    is registered in sys.modules before its code runs, as in an import.
+    """
+    filename = _MODULES["__main__"][0]
+    name = filename.rpartition("/")[2]
+    if name.endswith(".py"):
+        name = name[:-3]
+    module = type(sys)(name)
+    loader = EmbeddedLoader("__main__", filename)
+    spec = _external.spec_from_file_location(name, filename, loader=loader)
+    module.__spec__ = spec
+    module.__loader__ = loader
+    module.__file__ = filename
+    module.__cached__ = spec.cached
+    module.__builtins__ = sys.modules["builtins"]
+    sys.modules[name] = module
+    return module
+
+
 # ---- WASI fix-ups of stdlib modules ----------------------------------------
 
 def _fix_asyncio_selector_events(mod):

@@ -49,6 +49,10 @@ extern const char p2w_main_dir[];   /* sys.path[0]: the script's directory */
 extern const char p2w_stdlib_dir[]; /* where native CPython keeps its stdlib */
 
 /* ---- defined by the runtime ---- */
+/* Start-up up to (not including) running the program: frozen table,
+ * interpreter, embedded-module finder, eval hook (p2w_main.c).  Returns 0,
+ * or an exit status after printing what went wrong. */
+int p2w_start(int argc, char **argv);
 /* Unmarshals the code of M and attaches its compiled functions: new
  * reference, or NULL with an exception set. */
 PyObject *p2w_load_code(const struct p2w_module *m);

@@ -12,7 +12,9 @@
  *      with a compiled function run as C from then on;
  *   5. the program's code runs as __main__; an uncaught exception is printed
  *      and SystemExit handled by CPython itself (PyErr_Print), so exit codes
- *      and tracebacks are the interpreter's own. */
+ *      and tracebacks are the interpreter's own.
+ * Steps 1-4 are p2w_start(), shared with the reactor entry point of modules
+ * that export functions (p2w_reactor.c), which replaces step 5. */
 #include "p2w_embed.h"
 
 #include <stdlib.h>
@@ -85,7 +87,7 @@ error:
     return 1;
 }
 
-int main(int argc, char **argv) {
+int p2w_start(int argc, char **argv) {
     PyImport_FrozenModules = p2w_frozen_modules;
     if (PyImport_AppendInittab("_p2w", PyInit__p2w) < 0) {
         fputs("py2wasm runtime: cannot register _p2w\n", stderr);
@@ -119,8 +121,13 @@ int main(int argc, char **argv) {
         PyErr_Print();
         return 1;
     }
+    return 0;
+}
 
-    int status = run_main();
+int main(int argc, char **argv) {
+    int status = p2w_start(argc, argv);
+    if (status != 0) return status;
+    status = run_main();
     if (Py_FinalizeEx() < 0) {
         status = 120; /* as Py_RunMain: flushing stdout failed at exit */
     }

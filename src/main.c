@@ -21,11 +21,13 @@
 #include <unistd.h>
 
 #include "emit.h"
+#include "exports.h"
 #include "graph.h"
 #include "hostpy.h"
 #include "objects.h"
 #include "toolchain.h"
 #include "util.h"
+#include "web.h"
 
 #ifndef P2W_VERSION
 #define P2W_VERSION "0.1.0"
@@ -33,7 +35,9 @@
 
 typedef struct {
     const char *input;  /* the program's main script */
-    char *output;       /* -o, or input with .wasm */
+    char *output;       /* -o, or input with .wasm (a directory for --target web) */
+    char *wasm_output;  /* the .wasm: output, or output/STEM.wasm for --target web */
+    char *stem;         /* the script's name without directory and .py */
     const char **paths; /* --path */
     size_t npaths;
     const char **includes; /* --include-module */
@@ -44,6 +48,9 @@ typedef struct {
     size_t nexcludes;
     const char **compiled; /* --compile-module */
     size_t ncompiled;
+    const char **exports; /* --export */
+    size_t nexports;
+    bool web;                /* --target web */
     const char *keep_build;  /* --keep-build DIR */
     const char *runtime_dir; /* --runtime or default beside the executable */
     int opt_level;           /* -O0..-O3 */
@@ -62,7 +69,15 @@ static const char usage_text[] =
     "standalone WebAssembly (WASI) module.\n"
     "\n"
     "options:\n"
-    "  -o FILE                 output file (default: SCRIPT.wasm beside SCRIPT.py)\n"
+    "  -o FILE                 output file (default: SCRIPT.wasm beside SCRIPT.py);\n"
+    "                          with --target web, the output directory\n"
+    "                          (default: SCRIPT-web/ beside SCRIPT.py)\n"
+    "  --export NAME           make the program's module-level function NAME a\n"
+    "                          wasm export (repeatable); the module becomes a WASI\n"
+    "                          reactor: the host calls _initialize, then NAME\n"
+    "  --target wasi|web       wasi (default): one .wasm for any WASI runtime;\n"
+    "                          web: APP.wasm, the ES-module loader APP.js and a\n"
+    "                          demo index.html that runs it in a browser\n"
     "  --path DIR              also search DIR for imported modules (repeatable),\n"
     "                          e.g. a virtualenv's site-packages\n"
     "  --include-module NAME   embed NAME even if no import of it is visible\n"
@@ -93,9 +108,11 @@ static const char usage_text[] =
     "  wasmtime run app.wasm ARGS       node tools/run-wasi.mjs app.wasm ARGS\n";
 
 static char *temp_output; /* removed on failure or interruption */
+static char *created_dir; /* --target web output directory we made; removed likewise */
 
 static void remove_temp_output(void) {
     if (temp_output) unlink(temp_output);
+    if (created_dir) rmdir(created_dir); /* only if still empty */
 }
 
 static void on_signal(int sig) {
@@ -158,7 +175,9 @@ static void parse_options(int argc, char **argv, Options *o) {
         OPT_NO_COMPILE,
         OPT_COMPILE_STDLIB,
         OPT_NO_CACHE,
-        OPT_COMPILE_MODULE
+        OPT_COMPILE_MODULE,
+        OPT_EXPORT,
+        OPT_TARGET
     };
     static const struct option longopts[] = {
         {"path", required_argument, NULL, OPT_PATH},
@@ -173,6 +192,8 @@ static void parse_options(int argc, char **argv, Options *o) {
         {"compile-stdlib", required_argument, NULL, OPT_COMPILE_STDLIB},
         {"no-cache", no_argument, NULL, OPT_NO_CACHE},
         {"compile-module", required_argument, NULL, OPT_COMPILE_MODULE},
+        {"export", required_argument, NULL, OPT_EXPORT},
+        {"target", required_argument, NULL, OPT_TARGET},
         {"verbose", no_argument, NULL, 'v'},
         {"quiet", no_argument, NULL, 'q'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -224,6 +245,15 @@ static void parse_options(int argc, char **argv, Options *o) {
             else
                 usage_error("--compile-stdlib wants yes or no, not '%s'", optarg);
             break;
+        case OPT_EXPORT: push(&o->exports, &o->nexports, optarg); break;
+        case OPT_TARGET:
+            if (strcmp(optarg, "web") == 0)
+                o->web = true;
+            else if (strcmp(optarg, "wasi") == 0)
+                o->web = false;
+            else
+                usage_error("--target wants wasi or web, not '%s'", optarg);
+            break;
         case ':': usage_error("option '%s' needs a value", argv[optind - 1]);
         default: usage_error("unknown option '%s'", argv[optind - 1]);
         }
@@ -233,13 +263,47 @@ static void parse_options(int argc, char **argv, Options *o) {
     o->input = argv[optind];
     for (size_t i = 0; i < o->npaths; i++)
         if (!path_is_dir(o->paths[i])) usage_error("--path %s: not a directory", o->paths[i]);
-    if (!o->output) {
-        size_t n = strlen(o->input);
-        if (n > 3 && strcmp(o->input + n - 3, ".py") == 0)
-            o->output = xasprintf("%.*s.wasm", (int)(n - 3), o->input);
-        else
-            o->output = xasprintf("%s.wasm", o->input);
+    size_t n = strlen(o->input);
+    int base = n > 3 && strcmp(o->input + n - 3, ".py") == 0 ? (int)(n - 3) : (int)n;
+    if (!o->output) o->output = xasprintf("%.*s%s", base, o->input, o->web ? "-web" : ".wasm");
+    const char *name = path_basename(o->input);
+    size_t nn = strlen(name);
+    o->stem = nn > 3 && strcmp(name + nn - 3, ".py") == 0 ? xstrndup(name, nn - 3) : xstrdup(name);
+    if (o->web) {
+        char *file = xasprintf("%s.wasm", o->stem);
+        o->wasm_output = path_join(o->output, file);
+        free(file);
+    } else {
+        o->wasm_output = xstrdup(o->output);
     }
+}
+
+/* --target web: the output directory must be one, or be creatable. */
+static bool make_output_dir(const char *dir) {
+    if (path_is_dir(dir)) return true;
+    if (path_is_file(dir)) {
+        diag_error("cannot write %s: not a directory (--target web writes a directory)", dir);
+        return false;
+    }
+    if (!make_dirs(dir)) {
+        diag_error("cannot create %s: %s", dir, strerror(errno));
+        return false;
+    }
+    created_dir = xstrdup(dir);
+    return true;
+}
+
+/* The signatures of the --export functions, read from the program's own
+ * module; false after a diagnostic. */
+static bool analyze_exports(const Options *o, GraphModule **mods, size_t nmods, ExList *out) {
+    memset(out, 0, sizeof *out);
+    if (!o->nexports) return true;
+    for (size_t i = 0; i < nmods; i++)
+        if (strcmp(mods[i]->name, "__main__") == 0) {
+            if (!ex_analyze(o->input, mods[i]->source, o->exports, o->nexports, out)) return false;
+            return !o->web || web_check_exports(out);
+        }
+    unreachable();
 }
 
 static double now(void) {
@@ -304,6 +368,12 @@ static bool build(const Options *o) {
     }
     size_t nmods;
     GraphModule **mods = graph_embedded(g, &nmods);
+    ExList exports;
+    if (!analyze_exports(o, mods, nmods, &exports)) {
+        free(mods);
+        graph_free(g);
+        return false;
+    }
 
     char *work = NULL;
     bool temp_work = !o->keep_build;
@@ -322,6 +392,8 @@ static bool build(const Options *o) {
     }
     char **c_files = NULL, **o_files = NULL;
     size_t nfiles = 0;
+    char *xc_path = path_join(work, "exports.c");
+    WebFiles web = {0};
     EmitStats es;
     ObjectStats os = {0};
     char *cache_dir = o->no_cache ? NULL : objcache_default_dir();
@@ -330,7 +402,8 @@ static bool build(const Options *o) {
     Toolchain tc = {.runtime_dir = o->runtime_dir,
                     .work_dir = work,
                     .opt_level = o->opt_level,
-                    .debug = o->debug};
+                    .debug = o->debug,
+                    .reactor = exports.len > 0};
     if (ok) {
         diag_progress("embedding %zu modules", nmods);
         bool *translate = xcalloc(nmods ? nmods : 1, sizeof *translate);
@@ -338,20 +411,33 @@ static bool build(const Options *o) {
         ok = emit_program(work, mods, translate, nmods, o->input, &xl, &es, &c_files, &nfiles);
         free(translate);
     }
+    if (ok && exports.len) {
+        diag_progress("exporting %zu function%s", exports.len, exports.len == 1 ? "" : "s");
+        ok = ex_emit_c(xc_path, &exports, o->input);
+        /* compiled (and cached) with the program's other C files */
+        c_files = xrealloc(c_files, (nfiles + 1) * sizeof *c_files);
+        c_files[nfiles++] = xstrdup(xc_path);
+    }
     if (ok) ok = objects_build(&tc, &cache, c_files, nfiles, o->jobs, &o_files, &os);
     if (ok) {
-        diag_progress("linking %s", o->output);
+        diag_progress("linking %s", o->wasm_output);
         ok = tc_link(&tc, (const char *const *)o_files, nfiles, temp_output);
     }
-    if (ok && rename(temp_output, o->output) != 0) {
-        diag_error("cannot write %s: %s", o->output, strerror(errno));
+    if (ok && o->web)
+        ok = web_prepare(&web, o->runtime_dir, o->output, o->stem, o->input, &exports);
+    if (ok && rename(temp_output, o->wasm_output) != 0) {
+        diag_error("cannot write %s: %s", o->wasm_output, strerror(errno));
         ok = false;
     }
+    if (ok && o->web) ok = web_commit(&web);
+    web_discard(&web);
     if (ok) {
         free(temp_output);
         temp_output = NULL;
+        free(created_dir); /* it is the output now */
+        created_dir = NULL;
         struct stat st;
-        off_t size = stat(o->output, &st) == 0 ? st.st_size : 0;
+        off_t size = stat(o->wasm_output, &st) == 0 ? st.st_size : 0;
         if (o->stats) {
             size_t counts[GM_EXCLUDED + 1];
             graph_counts(g, counts);
@@ -370,10 +456,11 @@ static bool build(const Options *o) {
                    os.cached);
             for (size_t i = 0; i < xl.nreasons; i++)
                 printf("  interpreted (%s): %zu\n", xl.reasons[i], xl.counts[i]);
-            printf("output:             %s, %lld bytes\n", o->output, (long long)size);
+            printf("exported functions: %zu\n", exports.len);
+            printf("output:             %s, %lld bytes\n", o->wasm_output, (long long)size);
         }
-        diag_progress("wrote %s (%.1f MiB) in %.1f s", o->output, (double)size / (1024.0 * 1024.0),
-                      now() - t0);
+        diag_progress("wrote %s (%.1f MiB) in %.1f s", o->web ? o->output : o->wasm_output,
+                      (double)size / (1024.0 * 1024.0), now() - t0);
     }
     xl_stats_free(&xl);
     if (temp_work && work) remove_tree(work);
@@ -385,6 +472,8 @@ static bool build(const Options *o) {
     free(c_files);
     free(o_files);
     free(cache_dir);
+    free(xc_path);
+    ex_list_free(&exports);
     free(mods);
     graph_free(g);
     return ok;
@@ -404,7 +493,8 @@ int main(int argc, char **argv) {
         diag_error("%s: %s", o.input, strerror(errno));
         return 1;
     }
-    if (!open_temp_output(o.output)) return 1;
+    if (o.web && !make_output_dir(o.output)) return 1;
+    if (!open_temp_output(o.wasm_output)) return 1;
     atexit(remove_temp_output);
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
@@ -413,6 +503,9 @@ int main(int argc, char **argv) {
     hostpy_fini();
     free(rt);
     free(o.output);
+    free(o.wasm_output);
+    free(o.stem);
+    free(o.exports);
     free(o.paths);
     free(o.includes);
     free(o.packages);

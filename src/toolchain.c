@@ -152,7 +152,8 @@ char *tc_compile_signature(const Toolchain *tc) {
     for (size_t i = 0; i < a.len; i++) sb_printf(&sig, "%s\n", a.argv[i]);
     argv_free(&a);
     /* the runtime's headers decide what the generated C compiles to */
-    static const char *const headers[] = {"p2w_ops.h", "p2w_eval.h", "p2w_embed.h", "pyconfig.h"};
+    static const char *const headers[] = {"p2w_ops.h", "p2w_eval.h", "p2w_embed.h", "p2w_export.h",
+                                          "pyconfig.h"};
     for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++) {
         char *dir = path_join(tc->runtime_dir, "include");
         char *path = path_join(dir, headers[i]);
@@ -229,6 +230,12 @@ bool tc_link(const Toolchain *tc, const char *const *objs, size_t nobjs, const c
     arg(&a, "-lm");
     arg_owned(&a, xasprintf("-Wl,-z,stack-size=%d", P2W_STACK_SIZE));
     arg(&a, "-Wl,--stack-first");
+    if (tc->reactor) {
+        /* no crt1: the runtime's _initialize (p2w_reactor.c) runs the
+         * constructors itself, then starts Python */
+        arg(&a, "-nostartfiles");
+        arg(&a, "-Wl,--no-entry");
+    }
     if (!tc->debug) arg(&a, "-Wl,--strip-all");
     arg(&a, "-o");
     arg(&a, out_path);

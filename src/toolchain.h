@@ -13,6 +13,7 @@ typedef struct {
     const char *work_dir;    /* where tool logs go */
     int opt_level;           /* 0..3, the C optimisation level */
     bool debug;              /* keep DWARF and names */
+    bool reactor;            /* a WASI reactor (_initialize, exports), not a command */
 } Toolchain;
 
 typedef struct {

@@ -119,6 +119,19 @@ void sb_c_escape(StrBuf *sb, const char *s) {
     }
 }
 
+void sb_json_string(StrBuf *sb, const char *s) {
+    sb_puts(sb, "\"");
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            sb_printf(sb, "\\%c", *p);
+        else if (*p < 0x20)
+            sb_printf(sb, "\\u%04x", *p);
+        else
+            sb_append(sb, (const char *)p, 1);
+    }
+    sb_puts(sb, "\"");
+}
+
 char *path_join(const char *dir, const char *name) {
     if (name[0] == '/' || dir[0] == '\0') return xstrdup(name);
     size_t n = strlen(dir);

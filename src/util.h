@@ -35,6 +35,8 @@ void sb_puts(StrBuf *sb, const char *s);
 void sb_printf(StrBuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends S as the body of a C string literal (escaped, no quotes). */
 void sb_c_escape(StrBuf *sb, const char *s);
+/* Appends S (UTF-8) as a JSON string, quotes included. */
+void sb_json_string(StrBuf *sb, const char *s);
 
 /* ---- paths ---- */
 char *path_join(const char *dir, const char *name);

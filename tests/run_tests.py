@@ -18,20 +18,27 @@ Three groups, all differential or checked against exact expectations:
   conformance  the fast subset of tests/conformance (CPython's own Lib/test
              modules): every test passing under python.wasm passes compiled.
   unit       C unit tests of compiler internals (build/tests/unit_tests).
+  web        --export and --target web: exported functions called from Node
+             (calling convention, errors, state, memory over 100k calls),
+             build-time signature errors, the README's example, the web
+             loader, and the pages in Debian's headless chromium (skipped,
+             saying why, when chromium or playwright-core is missing);
+             screenshots go to build/tests/artifacts/.
   asan       the compiler built with ASan+UBSan compiles a sample of the
              programs and the bad-input cases without a sanitizer report, and
              produces byte-identical output (so builds are deterministic).
 
-The last line is "N passed, M failed"; the exit status is non-zero if
+The last line is "N passed, M failed" (", K skipped" when some were); the exit status is non-zero if
 anything failed.  On a failing program the generated C is kept in
 build/tests/NAME.build/ for inspection.
 
-usage: run_tests.py [-j JOBS] [-k SUBSTRING] [--group unit,runtime,errors,options,asan,programs,conformance]
+usage: run_tests.py [-j JOBS] [-k SUBSTRING] [--group unit,runtime,errors,options,asan,programs,conformance,web]
 """
 import argparse
 import concurrent.futures
 import difflib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -53,6 +60,10 @@ EXTRA_FLAGS = []  # --p2w-flag: added to every program's compile
 
 class TestFailure(Exception):
     pass
+
+
+class TestSkipped(Exception):
+    """A test that cannot run on this machine; the message says why."""
 
 
 def clean_env():
@@ -283,6 +294,7 @@ def error_tests():
     cli("bad_opt_level", [hello, "-O9"], 2, "invalid optimisation level")
     cli("bad_compile_stdlib", [hello, "--compile-stdlib=maybe"], 2, "--compile-stdlib wants yes or no")
     cli("no_input", [], 2, "no input script given")
+    cli("bad_target", [hello, "--target", "mac"], 2, "--target wants wasi or web, not 'mac'")
     cli("missing_option_value", [hello, "-o"], 2, "needs a value")
     cli("bad_path_option", [hello, "--path", "/no/such/dir"], 2, "--path /no/such/dir: not a directory")
     cli("bad_include_module", [hello, "--include-module", "no_such_mod_xyz", "-o", str(OUT / "x.wasm")],
@@ -309,7 +321,8 @@ def error_tests():
         c = run([P2W, "--help"])
         check(c.returncode == 0 and c.stdout.startswith(b"usage: py2wasm"), "bad --help")
         for opt in (b"--path", b"--include-module", b"--include-package", b"--exclude-module",
-                    b"--keep-build", b"-O0", b"--verbose", b"--quiet", b"--version"):
+                    b"--keep-build", b"-O0", b"--verbose", b"--quiet", b"--version", b"--export",
+                    b"--target"):
             check(opt in c.stdout, f"--help does not mention {opt.decode()}")
         c = run([P2W, "--version"])
         check(c.returncode == 0 and b"py2wasm" in c.stdout and b"3.11.2" in c.stdout, "bad --version")
@@ -407,6 +420,173 @@ def option_tests():
     return tests
 
 
+# ---- exported functions and the web target ----------------------------------
+
+WEB = ROOT / "tests/web"
+CALC_EXPORTS = ["add", "count", "scale", "is_even", "negate", "greet", "reverse", "remember",
+                "recall", "busy", "fail", "leave", "too_big", "wrong_type", "surrogate", "forget",
+                "int_as_float", "huge_float", "not_float", "not_bool", "not_bytes", "buffer",
+                "lose_stderr", "close_stdout", "depth", "deep"]
+ARTIFACTS = OUT / "artifacts"
+
+
+def build_with_exports(script, out, exports, *extra):
+    args = [P2W, "-q", script.relative_to(ROOT), "-o", out, *extra]
+    for name in exports:
+        args += ["--export", name]
+    c = run(args)
+    check(c.returncode == 0, f"py2wasm failed (exit {c.returncode}):\n{c.stderr.decode(errors='replace')}")
+
+
+def web_tests():
+    tests = []
+
+    def node_exports():
+        wasm = OUT / "calc.wasm"
+        build_with_exports(WEB / "calc.py", wasm, CALC_EXPORTS)
+        c = run(["node", WEB / "node_exports.mjs", wasm])
+        out, err = c.stdout.decode(errors="replace"), c.stderr.decode(errors="replace")
+        check(c.returncode == 0, f"node_exports.mjs exited {c.returncode}:\n{out[-3000:]}\n{err[-3000:]}")
+        check("calc: initialised, argv = ['x1', 'two words']\n" in out, f"no start-up output:\n{out}")
+        check("run as a program" not in out, "_initialize ran the __main__ block")
+        # tracebacks reach stderr as well as py2wasm_error()
+        check("    raise ValueError(message)\nValueError: boom\n" in err, f"no traceback on stderr:\n{err[:3000]}")
+        check("SystemExit: 4\n" in err, "SystemExit not reported on stderr")
+        check("KeyError: 'no stderr'\n" in err, "an error with sys.stderr gone did not reach fd 2")
+    tests.append(("web/node_exports", node_exports))
+
+    def node_init_failure():
+        wasm = OUT / "init_fails.wasm"
+        build_with_exports(WEB / "init_fails.py", wasm, ["ping"])
+        c = run(["node", WEB / "node_init_fails.mjs", wasm])
+        out, err = c.stdout.decode(errors="replace"), c.stderr.decode(errors="replace")
+        check(c.returncode == 0, f"node_init_fails.mjs exited {c.returncode}:\n{out}\n{err}")
+        native = run([NATIVE, "-c", "import init_fails"], cwd=WEB)
+        tail = native.stderr.decode().split("\n", 2)[2]  # without the <string> frame
+        check(tail.split("\n", 1)[1] in err, show_diff("stderr", native.stderr, c.stderr))
+    tests.append(("web/node_init_failure", node_init_failure))
+
+    def readme_example():
+        # the complete Node example the README shows, with its output
+        wasm = OUT / "inventory.wasm"
+        build_with_exports(ROOT / "examples/exports/inventory.py", wasm, ["add_item", "total", "report"])
+        c = run(["node", ROOT / "examples/exports/host.mjs", wasm])
+        expected = ("inventory plug-in loaded\n3n\n2n\n7n\n9n\nStock\napples: 7\npears: 2\n"
+                    "Python said: ValueError: count must be positive, got -1\n")
+        check(c.returncode == 0 and c.stdout.decode() == expected,
+              show_diff("stdout", expected.encode(), c.stdout) + c.stderr.decode(errors="replace"))
+        readme = (ROOT / "README.md").read_text()
+        for f in ("examples/exports/host.mjs", "examples/exports/inventory.py"):
+            check((ROOT / f).read_text() in readme, f"README does not show {f} as it is")
+    tests.append(("web/readme_example", readme_example))
+
+    bad = WEB / "bad_exports.py"
+    rel = bad.relative_to(ROOT)
+    cases = {
+        "no_annotation": (f"{rel}:4:19: cannot export no_annotation(): parameter 'a' has no annotation",
+                          "def no_annotation(a, b: int) -> int:", 18),
+        "unsupported": (f"{rel}:8:32: cannot export unsupported(): parameter 'items' has an unsupported "
+                        "annotation (supported: int, float, bool, str or bytes)",
+                        "def unsupported(a: int, items: list[int]) -> int:", 31),
+        "no_return": (f"{rel}:12:1: cannot export no_return(): it has no return annotation", "def no_return", 0),
+        "bad_return": (f"{rel}:16:27: cannot export bad_return(): its return annotation is unsupported",
+                       "def bad_return", 26),
+        "star": (f"{rel}:20:11: cannot export star(): it takes *args", "def star", 10),
+        "keyword_only": (f"{rel}:24:29: cannot export keyword_only(): parameter 'b' is keyword-only",
+                         "def keyword_only", 28),
+        "star_star": (f"{rel}:28:17: cannot export star_star(): it takes **kw", "def star_star", 16),
+        "coroutine": (f"{rel}:32:1: cannot export coroutine(): it is a coroutine function", "async def", 0),
+        "Klass": (f"{rel}:36:1: cannot export Klass: it is a class", "class Klass:", 0),
+        "memory": ("--export memory: the module already exports 'memory' itself", None, None),
+        "nested": (f"--export nested: {rel} defines no module-level function 'nested'", None, None),
+    }
+    for name, (message, line, caret) in cases.items():
+        def test(name=name, message=message, line=line, caret=caret):
+            out = OUT / f"bad_export_{name}.wasm"
+            c = run([P2W, "-q", rel, "-o", out, "--export", "fine", "--export", name])
+            err = c.stderr.decode()
+            check(c.returncode == 1, f"expected exit 1, got {c.returncode}:\n{err}")
+            lines = err.splitlines()
+            check(lines and lines[0].startswith(f"py2wasm: error: {message}"), f"unexpected message:\n{err}")
+            if line is not None:
+                check(len(lines) == 3 and lines[1].startswith(f"    {line}") and lines[2] == " " * (4 + caret) + "^",
+                      f"expected the source line and a caret at column {caret + 1}:\n{err}")
+            else:
+                check(len(lines) == 1, f"expected one line:\n{err}")
+            check(not out.exists() and not list(OUT.glob(f".bad_export_{name}.wasm.*")), "output left behind")
+        tests.append((f"web/export_error_{name}", test))
+
+    def web_reserved_name():
+        out = OUT / "bad_web_dir"
+        shutil.rmtree(out, ignore_errors=True)
+        c = run([P2W, "-q", rel, "--target", "web", "-o", out, "--export", "terminate"])
+        err = c.stderr.decode()
+        check(c.returncode == 1 and "--export terminate: the web loader's program object has its own "
+              "'terminate'" in err, err)
+        check(not out.exists(), "a failed --target web build left its output directory behind")
+    tests.append(("web/export_error_web_reserved", web_reserved_name))
+
+    def target_web_files():
+        out = OUT / "web-calc"
+        shutil.rmtree(out, ignore_errors=True)
+        build_with_exports(WEB / "calc.py", out, CALC_EXPORTS, "--target", "web")
+        names = sorted(p.name for p in out.iterdir())
+        check(names == ["calc.js", "calc.wasm", "index.html"], f"unexpected files {names}")
+        for f in ("calc.js", "index.html"):
+            mode = (out / f).stat().st_mode & 0o777
+            check(mode & 0o044 == 0o044, f"{f} is not readable by a web server (mode {mode:o})")
+        js = (out / "calc.js").read_text()
+        check(js.startswith("// Generated by py2wasm --target web for calc.py") and
+              '\nconst P2W_CONFIG = {"wasm": "calc.wasm", "argv0": "tests/web/calc.py", "reactor": true,' in js,
+              f"unexpected loader head:\n{js[:400]}")
+        check("@bjorn3/browser_wasi_shim 0.4.2" in js and "class WASI" in js, "the WASI shim is not bundled")
+        check(not re.search(r"^\s*import\s.*\sfrom\s", js, re.M),
+              "the loader imports another module (it must be self-contained)")
+        html = (out / "index.html").read_text()
+        check("import { load, info, PythonError } from './calc.js';" in html and "<title>calc.py - py2wasm</title>" in html,
+              "index.html does not load calc.js")
+        # an output path that is a file is refused, and leaves it alone
+        blocker = OUT / "web-blocker"
+        blocker.write_text("x")
+        c = run([P2W, "-q", "examples/hello.py", "--target", "web", "-o", blocker])
+        check(c.returncode == 1 and "not a directory" in c.stderr.decode() and blocker.read_text() == "x",
+              c.stderr.decode())
+        # a failing toolchain leaves neither files nor a new directory
+        env = clean_env()
+        env["P2W_CLANG"] = "false"
+        fresh = OUT / "web-fresh"
+        shutil.rmtree(fresh, ignore_errors=True)
+        c = run([P2W, "-q", "examples/hello.py", "--target", "web", "-o", fresh], env=env)
+        check(c.returncode == 1 and not fresh.exists(), "a failed build left output behind")
+    tests.append(("web/target_web_files", target_web_files))
+
+    def node_loader():
+        out = OUT / "web-loader"
+        build_with_exports(WEB / "calc.py", out, CALC_EXPORTS, "--target", "web")
+        c = run(["node", WEB / "node_loader.mjs", out])
+        check(c.returncode == 0, c.stdout.decode(errors="replace") + c.stderr.decode(errors="replace"))
+    tests.append(("web/node_loader", node_loader))
+
+    def browser():
+        if not Path("/usr/bin/chromium").exists():
+            raise TestSkipped("Debian's chromium is not installed (scripts/deps.sh could not install it)")
+        if not (ROOT / "node_modules/playwright-core").is_dir():
+            raise TestSkipped("npm package playwright-core is not installed (scripts/npm-deps.sh)")
+        hello, calc, broken = OUT / "browser-hello", OUT / "browser-calc", OUT / "browser-broken"
+        for d in (hello, calc, broken):
+            shutil.rmtree(d, ignore_errors=True)
+        c = run([P2W, "-q", "tests/web/hello_web.py", "--target", "web", "-o", hello])
+        check(c.returncode == 0, c.stderr.decode(errors="replace"))
+        build_with_exports(WEB / "calc.py", calc, CALC_EXPORTS, "--target", "web")
+        build_with_exports(WEB / "init_fails.py", broken, ["ping"], "--target", "web")
+        c = run(["node", WEB / "browser_test.mjs", hello, calc, broken, ARTIFACTS])
+        check(c.returncode == 0, c.stdout.decode(errors="replace") + c.stderr.decode(errors="replace"))
+        for shot in ("web-hello.png", "web-calc.png"):
+            check((ARTIFACTS / shot).stat().st_size > 10_000, f"screenshot {shot} missing or empty")
+    tests.append(("web/browser_chromium", browser))
+    return tests
+
+
 # ---- unit and sanitizer groups ----------------------------------------------
 
 def unit_tests():
@@ -458,6 +638,26 @@ def asan_tests():
             plain.unlink()
             sanitized.unlink()
         tests.append((f"asan/{name}", test))
+    def exports_and_web():
+        # --export and --target web under the sanitizers, good and bad
+        exports = []
+        for name in CALC_EXPORTS:
+            exports += ["--export", name]
+        plain, sanitized = OUT / "asan-web-plain", OUT / "asan-web-sanitized"
+        a = run([P2W_ASAN, "-q", "tests/web/calc.py", "--target", "web", "-o", sanitized, *exports], env=env)
+        err = a.stderr.decode(errors="replace")
+        check(a.returncode == 0 and "Sanitizer" not in err and "runtime error" not in err, err)
+        p = run([P2W, "-q", "tests/web/calc.py", "--target", "web", "-o", plain, *exports])
+        check(p.returncode == 0, p.stderr.decode(errors="replace"))
+        for f in ("calc.wasm", "calc.js", "index.html"):
+            check((plain / f).read_bytes() == (sanitized / f).read_bytes(),
+                  f"the two compiler builds wrote different {f} (non-deterministic build)")
+        for bad in ("no_annotation", "star", "Klass", "nested", "memory"):
+            a = run([P2W_ASAN, "-q", "tests/web/bad_exports.py", "--export", bad, "-o", OUT / "asan-bad.wasm"],
+                    env=env)
+            err = a.stderr.decode(errors="replace")
+            check(a.returncode == 1 and "Sanitizer" not in err and "runtime error" not in err, err)
+    tests.append(("asan/exports_and_web", exports_and_web))
     for bad in ("syntax_error.py", "bad_indent.py", "syntax_in_module/main.py"):
         def test(bad=bad):
             rel = (ROOT / "tests/errors" / bad).relative_to(ROOT)
@@ -489,7 +689,7 @@ def main():
     ap = argparse.ArgumentParser(description="py2wasm test suite")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("-k", "--filter", default="", help="run tests whose name contains this")
-    ap.add_argument("--group", default="unit,runtime,errors,options,asan,programs,conformance")
+    ap.add_argument("--group", default="unit,runtime,errors,options,asan,programs,conformance,web")
     ap.add_argument("--p2w-flag", action="append", default=[],
                     help="extra py2wasm option for the programs group, e.g. --compile-stdlib=yes")
     opts = ap.parse_args()
@@ -517,16 +717,24 @@ def main():
         tests += [program_test(*e) for e in program_entries()]
     if "conformance" in groups:
         tests += conformance_tests()
+    if "web" in groups:
+        tests += web_tests()
     tests = [t for t in tests if opts.filter in t[0]]
 
     lock = threading.Lock()
     failures = []
+    skipped = []
 
     def execute(item):
         name, fn = item
         try:
             fn()
             ok, detail = True, ""
+        except TestSkipped as e:
+            with lock:
+                print(f"SKIP {name}: {e}", flush=True)
+                skipped.append(name)
+            return None
         except TestFailure as e:
             ok, detail = False, str(e)
         except subprocess.TimeoutExpired as e:
@@ -543,9 +751,10 @@ def main():
         results = list(pool.map(execute, tests))
     for name, detail in sorted(failures):
         print(f"\n=== FAIL {name}\n{detail.rstrip()}")
-    passed = sum(results)
-    print(f"\n{passed} passed, {len(results) - passed} failed")
-    sys.exit(0 if passed == len(results) and results else 1)
+    ran = [r for r in results if r is not None]
+    passed = sum(ran)
+    print(f"\n{passed} passed, {len(ran) - passed} failed" + (f", {len(skipped)} skipped" if skipped else ""))
+    sys.exit(0 if passed == len(ran) and ran else 1)
 
 
 if __name__ == "__main__":

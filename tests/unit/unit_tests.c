@@ -1,12 +1,13 @@
 /* unit_tests.c - C unit tests of the compiler's internals: string and path
  * helpers, bytecode decoding (import scan, exception-table lookup) and
- * source decoding.  Each test prints PASS/FAIL; the last line is
+ * source decoding, export signatures.  Each test prints PASS/FAIL; the last line is
  * "N passed, M failed". */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../src/bytecode.h"
+#include "../../src/exports.h"
 #include "../../src/hostpy.h"
 #include "../../src/util.h"
 
@@ -176,6 +177,49 @@ static void test_syntax_error(void) {
     end();
 }
 
+static void test_export_signatures(void) {
+    begin("export_signatures");
+    const char src[] = "from __future__ import annotations\n"
+                       "def f(a: int) -> int: return a\n"
+                       "def f(a: 'float', /, b: bool = True, c: str = '') -> bytes: return b''\n"
+                       "def g() -> None: pass\n";
+    const char *names[] = {"f", "g", "f"};
+    ExList l;
+    EXPECT(ex_analyze("t.py", src, names, 3, &l));
+    EXPECT(l.len == 2); /* the repeated name is dropped */
+    if (l.len == 2) {
+        ExFunc *f = &l.funcs[0];
+        /* the last def of f is the function the module ends up with */
+        EXPECT(f->lineno == 3 && f->nparams == 3 && f->result == EX_BYTES);
+        EXPECT(f->nparams == 3 && f->params[0].type == EX_FLOAT && f->params[1].type == EX_BOOL &&
+               f->params[2].type == EX_STR && strcmp(f->params[1].name, "b") == 0);
+        EXPECT(l.funcs[1].nparams == 0 && l.funcs[1].result == EX_NONE);
+        StrBuf sb;
+        sb_init(&sb);
+        ex_json(&sb, &l);
+        EXPECT(strcmp(sb.data,
+                      "[\n  {\"name\": \"f\", \"params\": [[\"a\", \"float\"], "
+                      "[\"b\", \"bool\"], [\"c\", \"str\"]], \"result\": \"bytes\"},\n"
+                      "  {\"name\": \"g\", \"params\": [], \"result\": \"None\"}\n]") == 0);
+        sb_free(&sb);
+    }
+    ex_list_free(&l);
+    const char *bad[] = {"h"};
+    EXPECT(!ex_analyze("t.py", "def h(x: 'list') -> int: pass\n", bad, 1, &l));
+    EXPECT(l.len == 0 && !PyErr_Occurred());
+    end();
+}
+
+static void test_json_string(void) {
+    begin("sb_json_string");
+    StrBuf sb;
+    sb_init(&sb);
+    sb_json_string(&sb, "a\"b\\c\n\x01\xc3\xa9");
+    EXPECT(strcmp(sb.data, "\"a\\\"b\\\\c\\u000a\\u0001\xc3\xa9\"") == 0);
+    sb_free(&sb);
+    end();
+}
+
 int main(void) {
     diag_verbosity = 0;
     if (!hostpy_init()) return 1;
@@ -186,6 +230,8 @@ int main(void) {
     test_extended_arg_imports();
     test_decode_source();
     test_syntax_error();
+    test_export_signatures();
+    test_json_string();
     hostpy_fini();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
