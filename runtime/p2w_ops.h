@@ -154,24 +154,25 @@ static inline long p2w_small_int_value(PyObject *v) {
  * and R stolen; 1, 0, or -1 with an exception set.  Small ints, floats
  * and str equality are compared in place, as COMPARE_OP_*_JUMP do. */
 int p2w_compare_truth_slow(PyObject *l, PyObject *r, int op);
+/* A <OP> B for a rich-comparison OP (Py_LT ... Py_GE); NaN compares as C
+ * does, which is Python's float semantics. */
+static inline int p2w_compare_doubles(double a, double b, int op) {
+    switch (op) {
+    case Py_LT: return a < b;
+    case Py_LE: return a <= b;
+    case Py_EQ: return a == b;
+    case Py_NE: return a != b;
+    case Py_GT: return a > b;
+    default: return a >= b;
+    }
+}
 static inline int p2w_compare_truth(PyObject *l, PyObject *r, int op) {
     int t;
     if (p2w_is_small_int(l) && p2w_is_small_int(r)) {
-        long a = p2w_small_int_value(l), b = p2w_small_int_value(r);
-        t = Py_LT == op   ? a < b
-            : Py_LE == op ? a <= b
-            : Py_EQ == op ? a == b
-            : Py_NE == op ? a != b
-            : Py_GT == op ? a > b
-                          : a >= b;
+        /* one-digit ints are exact as doubles */
+        t = p2w_compare_doubles((double)p2w_small_int_value(l), (double)p2w_small_int_value(r), op);
     } else if (PyFloat_CheckExact(l) && PyFloat_CheckExact(r)) {
-        double a = PyFloat_AS_DOUBLE(l), b = PyFloat_AS_DOUBLE(r);
-        t = Py_LT == op   ? a < b
-            : Py_LE == op ? a <= b
-            : Py_EQ == op ? a == b
-            : Py_NE == op ? a != b
-            : Py_GT == op ? a > b
-                          : a >= b;
+        t = p2w_compare_doubles(PyFloat_AS_DOUBLE(l), PyFloat_AS_DOUBLE(r), op);
     } else if ((op == Py_EQ || op == Py_NE) && PyUnicode_CheckExact(l) && PyUnicode_CheckExact(r)) {
         t = _PyUnicode_Equal(l, r) ^ (op == Py_NE);
     } else {
