@@ -42,7 +42,7 @@ $(B)/stamps/modules: scripts/build-runtime.sh scripts/fetch-sources.sh scripts/s
                      $(wildcard runtime/patches/*.patch) | deps
 	@scripts/build-runtime.sh $(B)
 
-runtime: $(B)/stamps/modules $(RT)/lib/libp2w.a $(RT)/py/_p2w_boot.py $(RT)/include/p2w_embed.h $(RT)/include/p2w_eval.h $(RT)/include/p2w_ops.h
+runtime: $(B)/stamps/modules $(RT)/lib/libp2w.a $(RT)/py/_p2w_boot.py $(RT)/include/p2w_embed.h $(RT)/include/p2w_eval.h $(RT)/include/p2w_ops.h $(RT)/include/p2w_runtime.h
 
 $(B)/runtime-obj/%.o: runtime/%.c $(wildcard runtime/*.h) $(B)/stamps/modules
 	@mkdir -p $(@D)

@@ -47,6 +47,9 @@ extern const struct _frozen p2w_frozen_modules[];
 extern const char p2w_argv0[];      /* sys.argv[0]: the script as named at build time */
 extern const char p2w_main_dir[];   /* sys.path[0]: the script's directory */
 extern const char p2w_stdlib_dir[]; /* where native CPython keeps its stdlib */
+/* Modules imported during start-up, before __main__ runs, NULL-terminated;
+ * empty unless the binary is pre-initialised (see p2w_runtime.h). */
+extern const char *const p2w_preimport_modules[];
 
 /* ---- defined by the runtime ---- */
 /* Unmarshals the code of M and attaches its compiled functions: new
