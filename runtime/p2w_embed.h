@@ -50,6 +50,10 @@ extern const char p2w_stdlib_dir[]; /* where native CPython keeps its stdlib */
 /* Modules imported during start-up, before __main__ runs, NULL-terminated;
  * empty unless the binary is pre-initialised (see p2w_runtime.h). */
 extern const char *const p2w_preimport_modules[];
+/* The hash seed a snapshot is taken with (see p2w_snapshot.c). */
+extern const unsigned long p2w_snapshot_hash_seed;
+/* Nonzero: site is imported at run time, not in the snapshot. */
+extern const int p2w_snapshot_defer_site;
 
 /* ---- defined by the runtime ---- */
 /* Unmarshals the code of M and attaches its compiled functions: new

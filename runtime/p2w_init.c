@@ -96,17 +96,17 @@ int p2w_start_interpreter(PyConfig *config) {
 int p2w_preimport(void) {
     for (const char *const *name = p2w_preimport_modules; *name; name++) {
         PyObject *m = PyImport_ImportModule(*name);
-        if (!m) {
-            fprintf(stderr, "py2wasm runtime: pre-importing %s failed\n", *name);
-            PyErr_Print();
-            return -1;
-        }
-        Py_DECREF(m);
+        /* A module whose import raises is left to run time: importlib has
+         * removed it from sys.modules, so the program's own import runs it
+         * again and raises there, as natively. */
+        if (!m) PyErr_Clear();
+        Py_XDECREF(m);
     }
     return 0;
 }
 
 int p2w_initialize(int argc, char **argv) {
+    p2w_world_is_live();
     PyConfig config;
     p2w_configure(&config, argc, argv);
     if (p2w_start_interpreter(&config) < 0) return -1;

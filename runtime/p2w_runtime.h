@@ -44,7 +44,28 @@ void p2w_configure(PyConfig *config, int argc, char **argv);
 /* Py_InitializeFromConfig(CONFIG) (CONFIG is cleared), then the embedded
  * module finder and the eval hook.  0, or -1 after printing the error. */
 int p2w_start_interpreter(PyConfig *config);
-/* Imports p2w_preimport_modules in order.  0, or -1 after printing. */
+/* Imports p2w_preimport_modules in order; one whose import raises is
+ * skipped (the program's own import raises it again).  Returns 0. */
 int p2w_preimport(void);
+
+/* ---- snapshots: build time (p2w_snapshot.c), run time (p2w_world.c) ---- */
+
+/* Called by the generated `wizer-initialize` export: p2w_initialize as a
+ * snapshot needs it (fixed hash seed, site left to run time); traps on
+ * failure so that Wizer fails the build. */
+void p2w_snapshot_initialize(void);
+
+/* Marks the start of the program's run: the origin of clock() and of the
+ * process times (p2w_snapshot.c).  Called by p2w_initialize, p2w_resume. */
+void p2w_world_is_live(void);
+
+/* True when this instance runs from a Wizer snapshot (p2w_initialize ran at
+ * build time). */
+bool p2w_snapshot_resumed(void);
+
+/* Makes a snapshotted interpreter see the actual run: configuration from
+ * ARGV and the environment, os.environ, standard streams, site, random's
+ * seed.  Returns 0, or -1 after printing the error. */
+int p2w_resume(int argc, char **argv);
 
 #endif

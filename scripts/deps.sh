@@ -23,6 +23,8 @@ if [[ " ${missing[*]-} " == *" nodejs "* ]] && command -v node >/dev/null; then
     missing=("${missing[@]/nodejs}")
   fi
 fi
+# npm installs Wizer (scripts/wizer.sh); nodesource's nodejs ships it, Debian's does not
+command -v npm >/dev/null || missing+=(npm)
 missing=($(printf '%s\n' "${missing[@]-}" | sed '/^$/d'))
 (( ${#missing[@]} == 0 )) && exit 0
 

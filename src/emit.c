@@ -224,7 +224,7 @@ bool emit_program(const char *work_dir, GraphModule **mods, const bool *translat
         write_cstr(f, dir ? dir : "");
         fputs(";\nconst char p2w_stdlib_dir[] = ", f);
         write_cstr(f, hostpy_stdlib_dir());
-        fputs(";\nconst char *const p2w_preimport_modules[] = {NULL};\n", f);
+        fputs(";\n", f);
         free(dir);
     }
     free(ncodes);

@@ -120,6 +120,8 @@ static void module_free(GraphModule *m) {
     free(m->ddirs);
     Py_XDECREF(m->code);
     free(m->source);
+    for (size_t i = 0; i < m->ndeps; i++) free(m->deps[i]);
+    free(m->deps);
     free(m);
 }
 
@@ -135,6 +137,14 @@ void graph_free(Graph *g) {
     names_free(&g->frozen);
     names_free(&g->excluded);
     free(g);
+}
+
+/* Records that importing FROM runs the import of NAME. */
+static void add_dep(GraphModule *from, const char *name) {
+    for (size_t i = 0; i < from->ndeps; i++)
+        if (strcmp(from->deps[i], name) == 0) return;
+    from->deps = xrealloc(from->deps, (from->ndeps + 1) * sizeof(char *));
+    from->deps[from->ndeps++] = xstrdup(name);
 }
 
 static GraphModule *lookup(Graph *g, const char *name) {
@@ -301,8 +311,11 @@ static const char *const implied_imports[][2] = {
     {"sysconfig", "_sysconfigdata__wasi_wasm32-wasi"},
 };
 
-/* Tooling packages reached from stdlib functions only on demand. */
+/* Tooling packages reached from stdlib functions only on demand.  Also
+ * unicodedata (1.1 MB of tables): re imports it in a function, only to
+ * resolve \N{...} escapes in patterns. */
 static const char *const lazy_stdlib_only[] = {
+    "unicodedata",
     "asyncio",
     "concurrent",
     "ctypes",
@@ -411,11 +424,14 @@ static void follow_import(Graph *g, GraphModule *from, const BcImport *imp, Name
         diag_verbose("%s:%d: imports %s%s", from->filename ? from->filename : from->name,
                      imp->lineno, full, imp->lazy ? " (in a function)" : "");
     if (m->kind == GM_MISSING) report_missing(from, imp, full, reported);
+    bool runs_on_import = !imp->lazy && !imp->main_only;
+    if (runs_on_import) add_dep(from, full);
     if (m->kind == GM_PACKAGE || m->kind == GM_NAMESPACE) {
         for (size_t i = 0; i < imp->nfrom; i++) {
             if (strcmp(imp->fromlist[i], "*") == 0) continue;
             char *sub = xasprintf("%s.%s", full, imp->fromlist[i]);
-            ensure(g, sub); /* a missing one is just an attribute */
+            GraphModule *sm = ensure(g, sub); /* a missing one is just an attribute */
+            if (runs_on_import && is_embedded_kind(sm->kind)) add_dep(from, sub);
             free(sub);
         }
     }
@@ -456,9 +472,8 @@ bool graph_add_main(Graph *g, const char *script) {
     m->filename = xstrdup(abs);
     compile_module(g, m);
     if (m->kind == GM_MISSING) return false;
-    /* what the runtime itself imports at start-up */
+    /* what the runtime itself imports at start-up (the codecs: encodings.c) */
     ensure(g, "_p2w_boot");
-    graph_include_package(g, "encodings"); /* codecs are looked up by name */
     return !g->failed;
 }
 
@@ -527,6 +542,26 @@ GraphModule **graph_embedded(Graph *g, size_t *count) {
     for (size_t i = 0; i < g->len; i++)
         if (is_embedded_kind(g->mods[i]->kind)) out[n++] = g->mods[i];
     qsort(out, n, sizeof *out, compare_module);
+    *count = n;
+    return out;
+}
+
+GraphModule *graph_lookup(Graph *g, const char *name) { return lookup(g, name); }
+
+GraphModule *graph_add(Graph *g, const char *name) { return ensure(g, name); }
+
+GraphModule **graph_all(Graph *g, size_t *count) {
+    GraphModule **out = xcalloc(g->len + 1, sizeof(GraphModule *));
+    memcpy(out, g->mods, g->len * sizeof(GraphModule *));
+    *count = g->len;
+    return out;
+}
+
+const char **graph_builtins(Graph *g, size_t *count) {
+    const char **out = xcalloc(g->len + 1, sizeof(char *));
+    size_t n = 0;
+    for (size_t i = 0; i < g->len; i++)
+        if (g->mods[i]->kind == GM_BUILTIN) out[n++] = g->mods[i]->name;
     *count = n;
     return out;
 }

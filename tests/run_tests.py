@@ -8,13 +8,19 @@ Three groups, all differential or checked against exact expectations:
              compiled with build/bin/py2wasm and run under tools/run-wasi.mjs;
              stdout, stderr and exit code must equal those of native CPython
              3.11.2 (/usr/bin/python3.11) running the same file from the repo
-             root with the same arguments and input.
+             root with the same arguments and input.  The binaries are
+             snapshotted (the default); every fourth program is also built
+             with --snapshot=no (programs_nosnap/NAME).
   runtime    the baseline interpreter build/runtime/python.wasm, and the Node
              WASI runner itself (exit codes, traps, argv, stdin).
   errors     the compiler's handling of bad input: syntax errors, missing
              files, unwritable outputs, unknown options, failing tools.
   options    --path, --include-module, --include-package, --exclude-module,
              each against the native equivalent (PYTHONPATH, plain imports).
+  snapshot   Wizer snapshots see a fresh world (argv, environment, stdin,
+             time, random, start-up configuration), modules with import-time
+             side effects are not pre-imported, builds are reproducible;
+             builtin C modules and codecs not linked fail cleanly.
   conformance  the fast subset of tests/conformance (CPython's own Lib/test
              modules): every test passing under python.wasm passes compiled.
   unit       C unit tests of compiler internals (build/tests/unit_tests).
@@ -26,7 +32,8 @@ The last line is "N passed, M failed"; the exit status is non-zero if
 anything failed.  On a failing program the generated C is kept in
 build/tests/NAME.build/ for inspection.
 
-usage: run_tests.py [-j JOBS] [-k SUBSTRING] [--group unit,runtime,errors,options,asan,programs,conformance]
+usage: run_tests.py [-j JOBS] [-k SUBSTRING] [--p2w-flag FLAG]
+                    [--group unit,runtime,errors,options,snapshot,asan,programs,conformance]
 """
 import argparse
 import concurrent.futures
@@ -36,6 +43,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,16 +104,16 @@ def program_entries():
     return entries
 
 
-def program_test(name, script, stem):
+def program_test(name, script, stem, extra=(), group="programs"):
     rel = script.relative_to(ROOT)
     args_file = Path(str(stem) + ".args")
     stdin_file = Path(str(stem) + ".stdin")
     args = args_file.read_text().splitlines() if args_file.exists() else []
     stdin = stdin_file.read_bytes() if stdin_file.exists() else b""
-    wasm = OUT / f"{name}.wasm"
+    wasm = OUT / f"{name}{'.' + group if group != 'programs' else ''}.wasm"
 
     def test():
-        c = run([P2W, "-q", rel, "-o", wasm, *EXTRA_FLAGS])
+        c = run([P2W, "-q", rel, "-o", wasm, *EXTRA_FLAGS, *extra])
         check(c.returncode == 0 and wasm.exists(),
               f"py2wasm failed (exit {c.returncode}):\n{c.stderr.decode(errors='replace')}")
         native = run([NATIVE, rel, *args], stdin=stdin)
@@ -119,10 +127,10 @@ def program_test(name, script, stem):
             problems.append(f"exit code: native {native.returncode}, compiled {compiled.returncode}\n")
         if problems:
             keep = OUT / f"{name}.build"
-            run([P2W, "-q", rel, "-o", wasm, "--keep-build", keep, *EXTRA_FLAGS])
+            run([P2W, "-q", rel, "-o", wasm, "--keep-build", keep, *EXTRA_FLAGS, *extra])
             raise TestFailure("".join(problems) + f"(generated C kept in {keep.relative_to(ROOT)})")
         wasm.unlink()
-    return f"programs/{name}", test
+    return f"{group}/{name}", test
 
 
 # ---- runtime and runner ----------------------------------------------------
@@ -282,6 +290,8 @@ def error_tests():
     cli("unknown_option", [hello, "--bogus"], 2, "unknown option '--bogus'")
     cli("bad_opt_level", [hello, "-O9"], 2, "invalid optimisation level")
     cli("bad_compile_stdlib", [hello, "--compile-stdlib=maybe"], 2, "--compile-stdlib wants yes or no")
+    cli("bad_snapshot", [hello, "--snapshot=maybe"], 2, "--snapshot wants yes or no")
+    cli("bad_wasm_opt", [hello, "--wasm-opt=O9"], 2, "--wasm-opt wants O1, O2, O3, O4, Os, Oz or none")
     cli("no_input", [], 2, "no input script given")
     cli("missing_option_value", [hello, "-o"], 2, "needs a value")
     cli("bad_path_option", [hello, "--path", "/no/such/dir"], 2, "--path /no/such/dir: not a directory")
@@ -305,11 +315,26 @@ def error_tests():
               f"missing tool not reported:\n{c.stderr.decode()}")
     tests.append(("errors/failing_toolchain", failing_toolchain))
 
+    def failing_snapshot():
+        # Wizer missing, or failing: named, exit 1, nothing left behind
+        out = OUT / "snapfail.wasm"
+        out.unlink(missing_ok=True)
+        for wizer, needle in (("/no/such/wizer", "cannot run /no/such/wizer"),
+                              ("false", "pre-initialising the wasm module (Wizer) failed")):
+            env = clean_env()
+            env["P2W_WIZER"] = wizer
+            c = run([P2W, "-q", hello, "-o", out, "--snapshot=yes"], env=env)
+            err = c.stderr.decode()
+            check(c.returncode == 1 and needle in err, f"P2W_WIZER={wizer}: exit {c.returncode}:\n{err}")
+            check(not out.exists() and not list(OUT.glob(".snapfail.wasm.*")), "output left behind")
+    tests.append(("errors/failing_snapshot", failing_snapshot))
+
     def help_and_version():
         c = run([P2W, "--help"])
         check(c.returncode == 0 and c.stdout.startswith(b"usage: py2wasm"), "bad --help")
         for opt in (b"--path", b"--include-module", b"--include-package", b"--exclude-module",
-                    b"--keep-build", b"-O0", b"--verbose", b"--quiet", b"--version"):
+                    b"--keep-build", b"-O0", b"--verbose", b"--quiet", b"--version",
+                    b"--snapshot", b"--wasm-opt"):
             check(opt in c.stdout, f"--help does not mention {opt.decode()}")
         c = run([P2W, "--version"])
         check(c.returncode == 0 and b"py2wasm" in c.stdout and b"3.11.2" in c.stdout, "bad --version")
@@ -407,6 +432,134 @@ def option_tests():
     return tests
 
 
+# ---- snapshots and what is linked ----------------------------------------------
+
+def snapshot_tests():
+    tests = []
+    snap = ROOT / "tests/snapshot"
+
+    def build(script, out, *args):
+        c = run([P2W, "-q", script.relative_to(ROOT), "-o", out, *args])
+        check(c.returncode == 0 and out.exists(), f"py2wasm {' '.join(args)} failed:\n"
+              f"{c.stderr.decode(errors='replace')}")
+
+    def fresh_world():
+        # one snapshotted binary run twice: argv, environment, stdin, time,
+        # random and urandom come from each run; everything but the RUN
+        # lines equals an unsnapshotted build's output for the same run,
+        # under environments that change start-up (locale, UTF-8 mode,
+        # stdio encoding and buffering, warnings, dev mode, int digits)
+        script = snap / "world.py"
+        yes, no = OUT / "world.snap.wasm", OUT / "world.nosnap.wasm"
+        build(script, no, "--snapshot=no")
+        built_at = time.time()
+        build(script, yes, "--snapshot=yes")
+        runs = []
+        for k, (args, env_value, stdin) in enumerate([(["one"], "first", b"in-1"),
+                                                      (["two", "2"], "second", b"in-2\n")]):
+            env = clean_env()
+            env["P2W_WORLD"] = env_value
+            r = run(["node", RUNNER, yes, *args], stdin=stdin, env=env)
+            check(r.returncode == 0, f"run {k}: exit {r.returncode}:\n{r.stderr.decode()}")
+            out = r.stdout.decode()
+            check(f"argv ['tests/snapshot/world.py', {', '.join(map(repr, args))}]" in out,
+                  f"run {k}: argv not this run's:\n{out}")
+            check(f"env {env_value} {env_value}" in out, f"run {k}: environment not this run's:\n{out}")
+            check(f"stdin {stdin.decode()!r}" in out, f"run {k}: stdin not this run's:\n{out}")
+            t = float(out.split("RUN time ")[1].split()[0])
+            check(t >= built_at, f"run {k}: time.time() {t} is before the build finished ({built_at})")
+            check(r.stderr.strip().isdigit() and int(r.stderr) < 60000,
+                  f"run {k}: logging's relativeCreated counts from the build: {r.stderr!r}")
+            runs.append(out)
+        run_lines = [[l for l in o.splitlines() if l.startswith("RUN")] for o in runs]
+        for a, b in zip(*run_lines):
+            check(a != b, f"same value in two runs of one snapshot: {a}")
+        envs = [{}, {"LC_ALL": "C"}, {"LANG": "C.UTF-8"}, {"PYTHONUTF8": "1"},
+                {"PYTHONIOENCODING": "latin-1:replace", "PYTHONUNBUFFERED": "1"},
+                {"PYTHONWARNINGS": "error::DeprecationWarning", "PYTHONDEVMODE": "1",
+                 "PYTHONINTMAXSTRDIGITS": "5000"}]
+        for extra in envs:
+            outs = []
+            for wasm in (no, yes):
+                env = clean_env()
+                env.update(extra)
+                r = run(["node", RUNNER, wasm, "x"], stdin=b"data", env=env)
+                outs.append((r.returncode, [l for l in r.stdout.decode().splitlines()
+                                            if not l.startswith("RUN")]))
+            check(outs[0] == outs[1], f"environment {extra}: snapshot differs from no snapshot:\n" +
+                  show_diff("no snapshot", "\n".join(outs[0][1]).encode(),
+                            "\n".join(outs[1][1]).encode()))
+    tests.append(("snapshot/fresh_world", fresh_world))
+
+    def import_side_effects():
+        # the program's own module reads the environment and argv at import,
+        # a stdlib module warns at import: as natively, with the snapshot
+        script = snap / "side_effects/main.py"
+        wasm = OUT / "side_effects.wasm"
+        c = run([P2W, "-v", script.relative_to(ROOT), "-o", wasm, "--snapshot=yes"])
+        err = c.stderr.decode(errors="replace")
+        check(c.returncode == 0, f"py2wasm failed:\n{err}")
+        pre = [l.split()[-1] for l in err.splitlines() if "  pre-import " in l]
+        check("json" in pre and "re" in pre, f"json and re not pre-imported: {pre}")
+        check("envmod" not in pre and "imp" not in pre, f"unsafe modules pre-imported: {pre}")
+        for mode, args in (("one", ["a"]), ("two", ["b", "c"])):
+            env = clean_env()
+            env["P2W_MODE"] = mode
+            native = run([NATIVE, script.relative_to(ROOT), *args], env=env)
+            compiled = run(["node", RUNNER, wasm, *args], env=env)
+            check(native.stdout == compiled.stdout, show_diff("stdout", native.stdout, compiled.stdout))
+            check(native.stderr == compiled.stderr, show_diff("stderr", native.stderr, compiled.stderr))
+    tests.append(("snapshot/import_side_effects", import_side_effects))
+
+    def reproducible():
+        script = ROOT / "tests/snapshot/world.py"
+        a, b = OUT / "repro.a.wasm", OUT / "repro.b.wasm"
+        build(script, a, "--snapshot=yes")
+        build(script, b, "--snapshot=yes")
+        check(a.read_bytes() == b.read_bytes(), "two snapshotted builds of one program differ")
+    tests.append(("snapshot/reproducible", reproducible))
+
+    def stats_breakdown():
+        c = run([P2W, "-q", "examples/hello.py", "-o", OUT / "stats.wasm", "--stats",
+                 "--snapshot=yes", "--wasm-opt=Oz"])
+        out = c.stdout.decode()
+        check(c.returncode == 0, c.stderr.decode())
+        for label in ("runtime:", "compiled code:", "embedded modules:", "wasm-opt -Oz:",
+                      "snapshot data:", "output:"):
+            check(label in out, f"--stats lacks {label!r}:\n{out}")
+        r = run(["node", RUNNER, OUT / "stats.wasm", "you"])
+        check(r.stdout.startswith(b"Hello, you!"), f"wasm-opt'd snapshot: {r.stdout!r} {r.stderr!r}")
+    tests.append(("snapshot/stats_and_wasm_opt", stats_breakdown))
+
+    def unlinked_builtin():
+        script = ROOT / "tests/options/unlinked_builtin.py"
+        wasm = OUT / "unlinked.wasm"
+        build(script, wasm)
+        r = run(["node", RUNNER, wasm])
+        expected = b"False\nModuleNotFoundError No module named 'unicodedata'\n"
+        check(r.stdout == expected and r.returncode == 0, show_diff("stdout", expected, r.stdout))
+        build(script, wasm, "--include-module", "unicodedata")
+        native = run([NATIVE, script.relative_to(ROOT)])
+        r = run(["node", RUNNER, wasm])
+        check(r.stdout == native.stdout, show_diff("stdout", native.stdout, r.stdout))
+    tests.append(("snapshot/unlinked_builtin_import_error", unlinked_builtin))
+
+    def codec_by_name():
+        script = ROOT / "tests/options/codec_by_name.py"
+        wasm = OUT / "codec.wasm"
+        build(script, wasm)
+        r = run(["node", RUNNER, wasm])
+        expected = (b"LookupError unknown encoding: cp1250\n"
+                    b"literal: b'\\xe9' \xc3\xbf b'x\\x00'\n")
+        check(r.stdout == expected, show_diff("stdout", expected, r.stdout))
+        build(script, wasm, "--include-module", "encodings.cp1250")
+        native = run([NATIVE, script.relative_to(ROOT)])
+        r = run(["node", RUNNER, wasm])
+        check(r.stdout == native.stdout, show_diff("stdout", native.stdout, r.stdout))
+    tests.append(("snapshot/codec_named_at_run_time", codec_by_name))
+    return tests
+
+
 # ---- unit and sanitizer groups ----------------------------------------------
 
 def unit_tests():
@@ -489,7 +642,8 @@ def main():
     ap = argparse.ArgumentParser(description="py2wasm test suite")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("-k", "--filter", default="", help="run tests whose name contains this")
-    ap.add_argument("--group", default="unit,runtime,errors,options,asan,programs,conformance")
+    ap.add_argument("--group",
+                    default="unit,runtime,errors,options,snapshot,asan,programs,conformance")
     ap.add_argument("--p2w-flag", action="append", default=[],
                     help="extra py2wasm option for the programs group, e.g. --compile-stdlib=yes")
     opts = ap.parse_args()
@@ -513,8 +667,13 @@ def main():
         if not P2W_ASAN.exists():
             sys.exit(f"run_tests: {P2W_ASAN} not built; run `make test`")
         tests += asan_tests()
+    if "snapshot" in groups:
+        tests += snapshot_tests()
     if "programs" in groups:
         tests += [program_test(*e) for e in program_entries()]
+        # snapshots are the default; every fourth program also without one
+        tests += [program_test(*e, extra=("--snapshot=no",), group="programs_nosnap")
+                  for e in program_entries()[::4]]
     if "conformance" in groups:
         tests += conformance_tests()
     tests = [t for t in tests if opts.filter in t[0]]
