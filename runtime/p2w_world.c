@@ -42,17 +42,15 @@
 
 extern char **environ;
 
-/* Step 1.  Returns 0, or -1 after printing the error. */
-static int refresh_preconfig(int argc, char **argv) {
+/* Step 1.  Exits as start-up would on an invalid environment variable. */
+static void refresh_preconfig(int argc, char **argv) {
     PyPreConfig pre;
     PyPreConfig_InitPythonConfig(&pre);
     pre.parse_argv = 0; /* as p2w_configure: arguments are the program's */
     _PyArgv args = {.argc = argc, .use_bytes_argv = 1, .bytes_argv = argv};
     PyStatus st = _PyPreConfig_Read(&pre, &args);
-    if (PyStatus_Exception(st)) {
-        fprintf(stderr, "py2wasm runtime: %s\n", st.err_msg ? st.err_msg : "bad environment");
-        return -1;
-    }
+    /* an invalid variable (PYTHONUTF8=x): the fatal error start-up gives */
+    if (PyStatus_Exception(st)) Py_ExitStatusException(st);
     /* the memory allocator cannot change under live objects */
     pre.allocator = _PyRuntime.preconfig.allocator;
     if (pre.configure_locale) {
@@ -62,7 +60,6 @@ static int refresh_preconfig(int argc, char **argv) {
     }
     Py_UTF8Mode = pre.utf8_mode;
     _PyRuntime.preconfig = pre;
-    return 0;
 }
 
 static bool same_wstr(const wchar_t *a, const wchar_t *b) {
@@ -122,11 +119,9 @@ static int refresh_config(int argc, char **argv) {
     /* _PyInterpreterState_SetConfig expects a configuration that has been
      * read (it round-trips it through the getpath code's dict) */
     PyStatus st = PyConfig_Read(&config);
-    if (PyStatus_Exception(st)) {
-        PyConfig_Clear(&config);
-        _PyErr_SetFromPyStatus(st);
-        return -1;
-    }
+    /* an invalid variable (PYTHONINTMAXSTRDIGITS=1): the fatal error
+     * start-up gives */
+    if (PyStatus_Exception(st)) Py_ExitStatusException(st);
 
     /* sys.path keeps what start-up put there (the script's directory);
      * the lists below keep their identity */
@@ -422,7 +417,7 @@ static int refresh_modules(void) {
 
 int p2w_resume(int argc, char **argv) {
     p2w_world_is_live();
-    if (refresh_preconfig(argc, argv) < 0) return -1;
+    refresh_preconfig(argc, argv);
     if (refresh_config(argc, argv) < 0 || refresh_environ() < 0 || refresh_stdio() < 0 ||
         refresh_modules() < 0) {
         fputs("py2wasm runtime: start-up failed\n", stderr);

@@ -304,11 +304,35 @@ static void report_missing(const GraphModule *from, const BcImport *imp, const c
                  from->filename, imp->lineno, full);
 }
 
-/* Stdlib modules that import another by a computed name, which no bytecode
- * scan can see: (importer, imported). */
+/* Imports no bytecode scan can see: (importer, imported).  Stdlib modules
+ * that import by a computed name, and builtin C modules that import Python
+ * modules (PyImport_ImportModule in Modules/ of 3.11.2): since only the
+ * builtin modules the program can import are linked, these must be found
+ * like any other import. */
 static const char *const implied_imports[][2] = {
     /* sysconfig: _sysconfigdata_{abiflags}_{platform}_{multiarch} */
     {"sysconfig", "_sysconfigdata__wasi_wasm32-wasi"},
+    {"array", "collections.abc"},
+    {"_asyncio", "asyncio"},
+    {"_datetime", "time"},
+    {"_datetime", "_strptime"},
+    {"_decimal", "collections"},
+    {"_decimal", "collections.abc"},
+    {"_decimal", "numbers"},
+    {"_elementtree", "copy"},
+    {"_elementtree", "xml.etree.ElementPath"},
+    {"_json", "json.decoder"},
+    {"_operator", "functools"},
+    {"_pickle", "_compat_pickle"},
+    {"_pickle", "codecs"},
+    {"_pickle", "copyreg"},
+    {"_pickle", "functools"},
+    {"time", "_strptime"},
+    {"_zoneinfo", "io"},
+    {"_zoneinfo", "pickle"},
+    {"_zoneinfo", "weakref"},
+    {"_zoneinfo", "zoneinfo._common"},
+    {"_zoneinfo", "zoneinfo._tzpath"},
 };
 
 /* Tooling packages reached from stdlib functions only on demand.  Also
@@ -438,6 +462,37 @@ static void follow_import(Graph *g, GraphModule *from, const BcImport *imp, Name
     free(full);
 }
 
+/* Imports in code strings: a string constant of the program's own code
+ * that compiles as Python and imports something (exec("import math\n..."))
+ * has its imports followed, as guarded function-level imports (they run
+ * only if the string is executed, and a string that merely looks like code
+ * must not draw warnings).  The stdlib is not searched: its docstrings are
+ * full of examples. */
+static void scan_code_strings(PyObject *obj, BcImportList *out) {
+    if (PyCode_Check(obj)) {
+        scan_code_strings(((PyCodeObject *)obj)->co_consts, out);
+    } else if (PyTuple_Check(obj)) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(obj); i++)
+            scan_code_strings(PyTuple_GET_ITEM(obj, i), out);
+    } else if (PyUnicode_Check(obj)) {
+        Py_ssize_t len;
+        const char *text = PyUnicode_AsUTF8AndSize(obj, &len);
+        if (!text || !strstr(text, "import")) {
+            PyErr_Clear();
+            return;
+        }
+        PyObject *code = hostpy_compile(text, (size_t)len, "<string>");
+        size_t first = out->len;
+        if (!code || !bc_scan_imports(code, out)) PyErr_Clear();
+        Py_XDECREF(code);
+        for (size_t i = first; i < out->len; i++) {
+            out->items[i].guarded = true;
+            out->items[i].lazy = true;
+            out->items[i].main_only = false;
+        }
+    }
+}
+
 bool graph_close(Graph *g) {
     Names reported = {0};
     while (g->scanned < g->len) {
@@ -451,6 +506,7 @@ bool graph_close(Graph *g) {
             g->failed = true;
             continue;
         }
+        if (!m->stdlib) scan_code_strings(m->code, &imports);
         for (size_t i = 0; i < imports.len; i++) follow_import(g, m, &imports.items[i], &reported);
         bc_import_list_free(&imports);
     }
@@ -472,8 +528,13 @@ bool graph_add_main(Graph *g, const char *script) {
     m->filename = xstrdup(abs);
     compile_module(g, m);
     if (m->kind == GM_MISSING) return false;
-    /* what the runtime itself imports at start-up (the codecs: encodings.c) */
+    /* what the runtime itself imports at start-up (the codecs: encodings.c),
+     * and what the interpreter's C code imports by itself: struct for
+     * memoryview formats (Objects/memoryobject.c), copyreg for
+     * object.__reduce_ex__ (Objects/typeobject.c) */
     ensure(g, "_p2w_boot");
+    ensure(g, "struct");
+    ensure(g, "copyreg");
     return !g->failed;
 }
 

@@ -409,11 +409,13 @@ def option_tests():
             line = [l for l in c.stdout.decode().splitlines() if l.startswith("C files:")]
             outs.append((line[0] if line else c.stdout.decode(), wasm.read_bytes()))
             wasm.unlink()
-        check(outs[0][0] == "C files:            2 compiled, 0 from the object cache", outs[0][0])
-        check(outs[1][0] == "C files:            0 compiled, 2 from the object cache", outs[1][0])
-        check(outs[2][0] == "C files:            2 compiled, 0 from the object cache", outs[2][0])
+        # three C files: the translated module, the module tables, the
+        # start-up tables (inittab)
+        check(outs[0][0] == "C files:            3 compiled, 0 from the object cache", outs[0][0])
+        check(outs[1][0] == "C files:            0 compiled, 3 from the object cache", outs[1][0])
+        check(outs[2][0] == "C files:            3 compiled, 0 from the object cache", outs[2][0])
         check(outs[0][1] == outs[1][1] == outs[2][1], "cached build differs from a fresh one")
-        check(sorted(p.suffix for p in cache.rglob("*") if p.is_file()) == [".o", ".o"],
+        check(sorted(p.suffix for p in cache.rglob("*") if p.is_file()) == [".o"] * 3,
               f"unexpected cache contents: {sorted(cache.rglob('*'))}")
     tests.append(("options/object_cache", object_cache))
 
@@ -489,6 +491,16 @@ def snapshot_tests():
             check(outs[0] == outs[1], f"environment {extra}: snapshot differs from no snapshot:\n" +
                   show_diff("no snapshot", "\n".join(outs[0][1]).encode(),
                             "\n".join(outs[1][1]).encode()))
+        # invalid start-up variables: the same fatal error and exit status
+        for extra in ({"PYTHONINTMAXSTRDIGITS": "1"}, {"PYTHONUTF8": "x"}):
+            results = []
+            for wasm in (no, yes):
+                env = clean_env()
+                env.update(extra)
+                r = run(["node", RUNNER, wasm], env=env)
+                results.append((r.returncode, r.stdout, r.stderr))
+            check(results[0] == results[1] and results[0][0] != 0,
+                  f"environment {extra}: no snapshot {results[0]}, snapshot {results[1]}")
     tests.append(("snapshot/fresh_world", fresh_world))
 
     def import_side_effects():
