@@ -192,9 +192,10 @@ def _refresh_random(mod):
 
 
 def _refresh_logging(mod):
-    # relativeCreated counts from the module's import
-    import time
-    mod._startTime = time.time()
+    # relativeCreated counts from the module's import (logging imported time;
+    # an import statement here would make every program embed time's
+    # dependencies)
+    mod._startTime = sys.modules["time"].time()
 
 
 _REFRESH = {

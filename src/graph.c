@@ -529,12 +529,12 @@ bool graph_add_main(Graph *g, const char *script) {
     compile_module(g, m);
     if (m->kind == GM_MISSING) return false;
     /* what the runtime itself imports at start-up (the codecs: encodings.c),
-     * and what the interpreter's C code imports by itself: struct for
-     * memoryview formats (Objects/memoryobject.c), copyreg for
-     * object.__reduce_ex__ (Objects/typeobject.c) */
+     * and struct, which the interpreter's C code imports for memoryview
+     * formats (Objects/memoryobject.c).  (copyreg, which object.__reduce_ex__
+     * imports, comes with copy and pickle; its own function-level imports
+     * would bring functools and collections to every program.) */
     ensure(g, "_p2w_boot");
     ensure(g, "struct");
-    ensure(g, "copyreg");
     return !g->failed;
 }
 
