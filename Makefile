@@ -42,9 +42,14 @@ $(B)/stamps/modules: scripts/build-runtime.sh scripts/fetch-sources.sh scripts/s
                      $(wildcard runtime/patches/*.patch) | deps
 	@scripts/build-runtime.sh $(B)
 
-runtime: $(B)/stamps/modules $(RT)/lib/libp2w.a $(RT)/py/_p2w_boot.py $(RT)/include/p2w_embed.h \
-         $(RT)/include/p2w_eval.h $(RT)/include/p2w_ops.h $(RT)/include/p2w_export.h \
+runtime: $(B)/stamps/modules $(RT)/bin/wizer $(RT)/lib/libp2w.a $(RT)/py/_p2w_boot.py \
+         $(RT)/include/p2w_embed.h $(RT)/include/p2w_eval.h $(RT)/include/p2w_ops.h \
+         $(RT)/include/p2w_runtime.h $(RT)/include/p2w_export.h \
          $(RT)/web/loader.js $(RT)/web/index.html
+
+# Wizer, for --snapshot=yes (from npm; see the script)
+$(RT)/bin/wizer: scripts/wizer.sh | deps
+	@scripts/wizer.sh $(B)
 
 $(B)/runtime-obj/%.o: runtime/%.c $(wildcard runtime/*.h) $(B)/stamps/modules
 	@mkdir -p $(@D)

@@ -194,9 +194,12 @@ def gzip9_size(path):
     return len(gzip.compress(Path(path).read_bytes(), compresslevel=9, mtime=0))
 
 
+P2W_ARGS = []  # --p2w-args
+
+
 def compile_one(name, script, tmpdir, timeout):
     out = Path(tmpdir) / f"{name}.wasm"
-    argv = [str(PY2WASM), rel(script), "-o", str(out)]
+    argv = [str(PY2WASM), rel(script), "-o", str(out), *P2W_ARGS]
     t0 = time.perf_counter()
     try:
         proc = subprocess.run(argv, cwd=ROOT, stdin=subprocess.DEVNULL,
@@ -465,6 +468,8 @@ def parse_args(argv):
     p.add_argument("--no-startup", action="store_true", help="skip the hello-world startup probe")
     p.add_argument("--extra-node-flags", default="",
                    help="extra Node flags appended to NODE_FLAGS in every wasm run, every mode")
+    p.add_argument("--p2w-args", default="",
+                   help="extra py2wasm arguments for the compiled column, e.g. '--wasm-opt=Oz'")
     p.add_argument("--timeout", type=float, default=900, help="per-run timeout in seconds")
     p.add_argument("--out", default=str(BENCH_DIR / "results"),
                    help="directory for YYYY-MM-DD.md/.json and latest.md/.json "
@@ -478,6 +483,7 @@ def parse_args(argv):
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    P2W_ARGS.extend(args.p2w_args.split())
 
     all_names = sorted(p.stem for p in PROGRAMS_DIR.glob("*.py"))
     if args.only:

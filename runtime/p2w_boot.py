@@ -182,3 +182,46 @@ _FIXUPS = {
     "asyncio.selector_events": _fix_asyncio_selector_events,
     "linecache": _fix_linecache,
 }
+
+
+# ---- resuming from a snapshot ------------------------------------------------
+
+def refresh(rerun_site):
+    """Called when a pre-initialised binary starts, if needed (p2w_world.c).
+
+    Module state the build's world went into is drawn again from this run
+    (the warning options are applied by the runtime itself: importing
+    warnings here would make every program embed it).
+    Only the modules listed in _REFRESH, and modules without such state, are
+    pre-imported by the compiler (src/plan.c keeps the matching list)."""
+    if rerun_site:
+        # this run's file system has a venv, site-packages or sitecustomize
+        # without the script's directory, which install() put first: site
+        # runs before it is there, natively too
+        first = sys.path.pop(0)
+        try:
+            sys.modules["site"].main()
+        finally:
+            sys.path.insert(0, first)
+    for name, fix in _REFRESH.items():
+        module = sys.modules.get(name)
+        if module is not None:
+            fix(module)
+
+
+def _refresh_random(mod):
+    # the module-level Random() seeded itself (from os.urandom) at import
+    mod._inst.seed()
+
+
+def _refresh_logging(mod):
+    # relativeCreated counts from the module's import (logging imported time;
+    # an import statement here would make every program embed time's
+    # dependencies)
+    mod._startTime = sys.modules["time"].time()
+
+
+_REFRESH = {
+    "random": _refresh_random,
+    "logging": _refresh_logging,
+}

@@ -47,12 +47,15 @@ extern const struct _frozen p2w_frozen_modules[];
 extern const char p2w_argv0[];      /* sys.argv[0]: the script as named at build time */
 extern const char p2w_main_dir[];   /* sys.path[0]: the script's directory */
 extern const char p2w_stdlib_dir[]; /* where native CPython keeps its stdlib */
+/* Modules imported during start-up, before __main__ runs, NULL-terminated;
+ * empty unless the binary is pre-initialised (see p2w_runtime.h). */
+extern const char *const p2w_preimport_modules[];
+/* The hash seed a snapshot is taken with (see p2w_snapshot.c). */
+extern const unsigned long p2w_snapshot_hash_seed;
+/* Nonzero: site is imported at run time, not in the snapshot. */
+extern const int p2w_snapshot_defer_site;
 
 /* ---- defined by the runtime ---- */
-/* Start-up up to (not including) running the program: frozen table,
- * interpreter, embedded-module finder, eval hook (p2w_main.c).  Returns 0,
- * or an exit status after printing what went wrong. */
-int p2w_start(int argc, char **argv);
 /* Unmarshals the code of M and attaches its compiled functions: new
  * reference, or NULL with an exception set. */
 PyObject *p2w_load_code(const struct p2w_module *m);

@@ -6,7 +6,7 @@
  * Python state (module globals, caches, open files) lives from one call to
  * the next.  `_initialize`:
  *   1. runs the C constructors (wasi-libc's own set-up), as crt1 would;
- *   2. starts the interpreter exactly as a command does (p2w_start), with
+ *   2. starts the interpreter exactly as a command does (p2w_initialize), with
  *      the arguments the host gave through WASI as sys.argv;
  *   3. imports the program under its own name (app.py -> module `app`), so
  *      its `if __name__ == "__main__":` block does not run.
@@ -25,6 +25,7 @@
  * No Python exception ever escapes to the host as a trap: it is printed to
  * stderr, recorded for py2wasm_error(), and the call returns zero. */
 #include "p2w_reactor.h"
+#include "p2w_runtime.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -208,7 +209,7 @@ static int import_program(void) {
     return 0;
 }
 
-__attribute__((export_name("_initialize"))) void p2w_initialize(void) {
+__attribute__((export_name("_initialize"))) void p2w_reactor_initialize(void) {
     if (state != UNSTARTED) {
         fail_with("py2wasm: _initialize was called more than once\n");
         return;
@@ -218,7 +219,7 @@ __attribute__((export_name("_initialize"))) void p2w_initialize(void) {
     int argc = 0;
     char **argv = NULL, *buf = NULL;
     int rc = wasi_args(&argc, &argv, &buf);
-    if (rc == 0) rc = p2w_start(argc, argv);
+    if (rc == 0) rc = p2w_initialize(argc, argv);
     free(argv);
     free(buf);
     if (rc != 0) {

@@ -37,6 +37,8 @@ if [[ " ${missing[*]-} " == *" nodejs "* ]] && command -v node >/dev/null; then
     missing=("${missing[@]/nodejs}")
   fi
 fi
+# npm installs Wizer (scripts/wizer.sh); nodesource's nodejs ships it, Debian's does not
+command -v npm >/dev/null || missing+=(npm)
 missing=($(printf '%s\n' "${missing[@]-}" | sed '/^$/d'))
 
 if (( ${#missing[@]} + ${#test_missing[@]} > 0 )); then

@@ -120,6 +120,8 @@ static void module_free(GraphModule *m) {
     free(m->ddirs);
     Py_XDECREF(m->code);
     free(m->source);
+    for (size_t i = 0; i < m->ndeps; i++) free(m->deps[i]);
+    free(m->deps);
     free(m);
 }
 
@@ -135,6 +137,14 @@ void graph_free(Graph *g) {
     names_free(&g->frozen);
     names_free(&g->excluded);
     free(g);
+}
+
+/* Records that importing FROM runs the import of NAME. */
+static void add_dep(GraphModule *from, const char *name) {
+    for (size_t i = 0; i < from->ndeps; i++)
+        if (strcmp(from->deps[i], name) == 0) return;
+    from->deps = xrealloc(from->deps, (from->ndeps + 1) * sizeof(char *));
+    from->deps[from->ndeps++] = xstrdup(name);
 }
 
 static GraphModule *lookup(Graph *g, const char *name) {
@@ -294,15 +304,42 @@ static void report_missing(const GraphModule *from, const BcImport *imp, const c
                  from->filename, imp->lineno, full);
 }
 
-/* Stdlib modules that import another by a computed name, which no bytecode
- * scan can see: (importer, imported). */
+/* Imports no bytecode scan can see: (importer, imported).  Stdlib modules
+ * that import by a computed name, and builtin C modules that import Python
+ * modules (PyImport_ImportModule in Modules/ of 3.11.2): since only the
+ * builtin modules the program can import are linked, these must be found
+ * like any other import. */
 static const char *const implied_imports[][2] = {
     /* sysconfig: _sysconfigdata_{abiflags}_{platform}_{multiarch} */
     {"sysconfig", "_sysconfigdata__wasi_wasm32-wasi"},
+    {"array", "collections.abc"},
+    {"_asyncio", "asyncio"},
+    {"_datetime", "time"},
+    {"_datetime", "_strptime"},
+    {"_decimal", "collections"},
+    {"_decimal", "collections.abc"},
+    {"_decimal", "numbers"},
+    {"_elementtree", "copy"},
+    {"_elementtree", "xml.etree.ElementPath"},
+    {"_json", "json.decoder"},
+    {"_operator", "functools"},
+    {"_pickle", "_compat_pickle"},
+    {"_pickle", "codecs"},
+    {"_pickle", "copyreg"},
+    {"_pickle", "functools"},
+    {"time", "_strptime"},
+    {"_zoneinfo", "io"},
+    {"_zoneinfo", "pickle"},
+    {"_zoneinfo", "weakref"},
+    {"_zoneinfo", "zoneinfo._common"},
+    {"_zoneinfo", "zoneinfo._tzpath"},
 };
 
-/* Tooling packages reached from stdlib functions only on demand. */
+/* Tooling packages reached from stdlib functions only on demand.  Also
+ * unicodedata (1.1 MB of tables): re imports it in a function, only to
+ * resolve \N{...} escapes in patterns. */
 static const char *const lazy_stdlib_only[] = {
+    "unicodedata",
     "asyncio",
     "concurrent",
     "ctypes",
@@ -411,15 +448,49 @@ static void follow_import(Graph *g, GraphModule *from, const BcImport *imp, Name
         diag_verbose("%s:%d: imports %s%s", from->filename ? from->filename : from->name,
                      imp->lineno, full, imp->lazy ? " (in a function)" : "");
     if (m->kind == GM_MISSING) report_missing(from, imp, full, reported);
+    bool runs_on_import = !imp->lazy && !imp->main_only;
+    if (runs_on_import) add_dep(from, full);
     if (m->kind == GM_PACKAGE || m->kind == GM_NAMESPACE) {
         for (size_t i = 0; i < imp->nfrom; i++) {
             if (strcmp(imp->fromlist[i], "*") == 0) continue;
             char *sub = xasprintf("%s.%s", full, imp->fromlist[i]);
-            ensure(g, sub); /* a missing one is just an attribute */
+            GraphModule *sm = ensure(g, sub); /* a missing one is just an attribute */
+            if (runs_on_import && is_embedded_kind(sm->kind)) add_dep(from, sub);
             free(sub);
         }
     }
     free(full);
+}
+
+/* Imports in code strings: a string constant of the program's own code
+ * that compiles as Python and imports something (exec("import math\n..."))
+ * has its imports followed, as guarded function-level imports (they run
+ * only if the string is executed, and a string that merely looks like code
+ * must not draw warnings).  The stdlib is not searched: its docstrings are
+ * full of examples. */
+static void scan_code_strings(PyObject *obj, BcImportList *out) {
+    if (PyCode_Check(obj)) {
+        scan_code_strings(((PyCodeObject *)obj)->co_consts, out);
+    } else if (PyTuple_Check(obj)) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(obj); i++)
+            scan_code_strings(PyTuple_GET_ITEM(obj, i), out);
+    } else if (PyUnicode_Check(obj)) {
+        Py_ssize_t len;
+        const char *text = PyUnicode_AsUTF8AndSize(obj, &len);
+        if (!text || !strstr(text, "import")) {
+            PyErr_Clear();
+            return;
+        }
+        PyObject *code = hostpy_compile(text, (size_t)len, "<string>");
+        size_t first = out->len;
+        if (!code || !bc_scan_imports(code, out)) PyErr_Clear();
+        Py_XDECREF(code);
+        for (size_t i = first; i < out->len; i++) {
+            out->items[i].guarded = true;
+            out->items[i].lazy = true;
+            out->items[i].main_only = false;
+        }
+    }
 }
 
 bool graph_close(Graph *g) {
@@ -435,6 +506,7 @@ bool graph_close(Graph *g) {
             g->failed = true;
             continue;
         }
+        if (!m->stdlib) scan_code_strings(m->code, &imports);
         for (size_t i = 0; i < imports.len; i++) follow_import(g, m, &imports.items[i], &reported);
         bc_import_list_free(&imports);
     }
@@ -456,9 +528,13 @@ bool graph_add_main(Graph *g, const char *script) {
     m->filename = xstrdup(abs);
     compile_module(g, m);
     if (m->kind == GM_MISSING) return false;
-    /* what the runtime itself imports at start-up */
+    /* what the runtime itself imports at start-up (the codecs: encodings.c),
+     * and struct, which the interpreter's C code imports for memoryview
+     * formats (Objects/memoryobject.c).  (copyreg, which object.__reduce_ex__
+     * imports, comes with copy and pickle; its own function-level imports
+     * would bring functools and collections to every program.) */
     ensure(g, "_p2w_boot");
-    graph_include_package(g, "encodings"); /* codecs are looked up by name */
+    ensure(g, "struct");
     return !g->failed;
 }
 
@@ -527,6 +603,26 @@ GraphModule **graph_embedded(Graph *g, size_t *count) {
     for (size_t i = 0; i < g->len; i++)
         if (is_embedded_kind(g->mods[i]->kind)) out[n++] = g->mods[i];
     qsort(out, n, sizeof *out, compare_module);
+    *count = n;
+    return out;
+}
+
+GraphModule *graph_lookup(Graph *g, const char *name) { return lookup(g, name); }
+
+GraphModule *graph_add(Graph *g, const char *name) { return ensure(g, name); }
+
+GraphModule **graph_all(Graph *g, size_t *count) {
+    GraphModule **out = xcalloc(g->len + 1, sizeof(GraphModule *));
+    memcpy(out, g->mods, g->len * sizeof(GraphModule *));
+    *count = g->len;
+    return out;
+}
+
+const char **graph_builtins(Graph *g, size_t *count) {
+    const char **out = xcalloc(g->len + 1, sizeof(char *));
+    size_t n = 0;
+    for (size_t i = 0; i < g->len; i++)
+        if (g->mods[i]->kind == GM_BUILTIN) out[n++] = g->mods[i]->name;
     *count = n;
     return out;
 }

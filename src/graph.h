@@ -29,6 +29,9 @@ typedef struct {
     PyObject *code; /* compiled module code (embedded kinds), owned */
     char *source;   /* decoded UTF-8 source text, owned */
     size_t source_len;
+    char **deps; /* modules its import runs (module-level imports outside
+                    `if __name__ == "__main__":`), in order, no duplicates */
+    size_t ndeps;
 } GraphModule;
 
 typedef struct Graph Graph;
@@ -58,6 +61,18 @@ bool graph_close(Graph *g);
 
 /* Modules to embed (kinds module, package, namespace), sorted by name. */
 GraphModule **graph_embedded(Graph *g, size_t *count);
+/* Adds NAME (and, at the next graph_close, what it imports) if it can be
+ * found; a missing one is recorded without a diagnostic.  Returns its
+ * entry. */
+GraphModule *graph_add(Graph *g, const char *name);
+/* Every entry (any kind) in discovery order: new entries are appended, so
+ * an index into an earlier result stays valid.  Free the array only. */
+GraphModule **graph_all(Graph *g, size_t *count);
+/* Names of the builtin C modules the program can import (borrowed from G;
+ * free the array only), in discovery order. */
+const char **graph_builtins(Graph *g, size_t *count);
+/* The entry for NAME (any kind), or NULL if it was never requested. */
+GraphModule *graph_lookup(Graph *g, const char *name);
 /* Counts of modules by kind, for --stats and -v. */
 void graph_counts(Graph *g, size_t counts[GM_EXCLUDED + 1]);
 

@@ -13,6 +13,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,8 +24,11 @@
 #include "emit.h"
 #include "exports.h"
 #include "graph.h"
+#include "encodings.h"
 #include "hostpy.h"
 #include "objects.h"
+#include "plan.h"
+#include "startup.h"
 #include "toolchain.h"
 #include "util.h"
 #include "web.h"
@@ -59,6 +63,9 @@ typedef struct {
     bool no_compile;         /* --no-compile: interpret everything */
     bool compile_stdlib;     /* --compile-stdlib=yes: translate the stdlib too */
     bool no_cache;           /* --no-cache */
+    bool snapshot;           /* --snapshot=yes: pre-initialise with Wizer */
+    bool snapshot_given;     /* --snapshot was on the command line */
+    const char *wasm_opt;    /* --wasm-opt=LEVEL, NULL for none */
     int jobs;                /* -j: compilers run at once */
 } Options;
 
@@ -99,6 +106,11 @@ static const char usage_text[] =
     "  -j N                    run N C compilers at once (default: one per CPU)\n"
     "  --no-cache              compile everything, without the object cache\n"
     "                          ($P2W_CACHE_DIR, default ~/.cache/py2wasm)\n"
+    "  --snapshot=yes|no       pre-initialise the interpreter and the program's\n"
+    "                          imports at build time with Wizer (default: yes;\n"
+    "                          no with --export)\n"
+    "  --wasm-opt=LEVEL        run binaryen's wasm-opt -LEVEL (O1..O4, Os, Oz) on\n"
+    "                          the output, or none (default: none)\n"
     "  -v, --verbose           explain each step, show tool command lines\n"
     "  -q, --quiet             print errors only\n"
     "  --version               print the version and exit\n"
@@ -125,6 +137,21 @@ static _Noreturn void usage_error(const char *fmt, const char *what) {
     fputs("py2wasm: error: ", stderr);
     fprintf(stderr, fmt, what);
     fputs(" (see py2wasm --help)\n", stderr);
+    exit(2);
+}
+
+static const char *const yes_no[] = {"yes", "no", NULL};
+static const char *const wasi_web[] = {"wasi", "web", NULL};
+
+/* The index of VALUE in CHOICES (NULL-terminated); a usage error naming
+ * OPTION and the accepted values otherwise. */
+static int choice(const char *option, const char *value, const char *const *choices) {
+    for (int i = 0; choices[i]; i++)
+        if (strcmp(value, choices[i]) == 0) return i;
+    fprintf(stderr, "py2wasm: error: %s wants ", option);
+    for (int i = 0; choices[i]; i++)
+        fprintf(stderr, "%s%s", i == 0 ? "" : choices[i + 1] ? ", " : " or ", choices[i]);
+    fprintf(stderr, ", not '%s' (see py2wasm --help)\n", value);
     exit(2);
 }
 
@@ -177,7 +204,9 @@ static void parse_options(int argc, char **argv, Options *o) {
         OPT_NO_CACHE,
         OPT_COMPILE_MODULE,
         OPT_EXPORT,
-        OPT_TARGET
+        OPT_TARGET,
+        OPT_SNAPSHOT,
+        OPT_WASM_OPT
     };
     static const struct option longopts[] = {
         {"path", required_argument, NULL, OPT_PATH},
@@ -194,6 +223,8 @@ static void parse_options(int argc, char **argv, Options *o) {
         {"compile-module", required_argument, NULL, OPT_COMPILE_MODULE},
         {"export", required_argument, NULL, OPT_EXPORT},
         {"target", required_argument, NULL, OPT_TARGET},
+        {"snapshot", required_argument, NULL, OPT_SNAPSHOT},
+        {"wasm-opt", required_argument, NULL, OPT_WASM_OPT},
         {"verbose", no_argument, NULL, 'v'},
         {"quiet", no_argument, NULL, 'q'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -202,6 +233,7 @@ static void parse_options(int argc, char **argv, Options *o) {
     };
     memset(o, 0, sizeof *o);
     o->opt_level = 2;
+    o->snapshot = true;
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     o->jobs = ncpu > 0 ? (int)ncpu : 1;
     opterr = 0;
@@ -237,26 +269,32 @@ static void parse_options(int argc, char **argv, Options *o) {
         case OPT_DEBUG: o->debug = true; break;
         case OPT_STATS: o->stats = true; break;
         case OPT_NO_COMPILE: o->no_compile = true; break;
-        case OPT_COMPILE_STDLIB:
-            if (strcmp(optarg, "yes") == 0)
-                o->compile_stdlib = true;
-            else if (strcmp(optarg, "no") == 0)
-                o->compile_stdlib = false;
-            else
-                usage_error("--compile-stdlib wants yes or no, not '%s'", optarg);
-            break;
+        case OPT_COMPILE_STDLIB: o->compile_stdlib = choice("--compile-stdlib", optarg, yes_no) == 0; break;
         case OPT_EXPORT: push(&o->exports, &o->nexports, optarg); break;
-        case OPT_TARGET:
-            if (strcmp(optarg, "web") == 0)
-                o->web = true;
-            else if (strcmp(optarg, "wasi") == 0)
-                o->web = false;
-            else
-                usage_error("--target wants wasi or web, not '%s'", optarg);
+        case OPT_TARGET: o->web = choice("--target", optarg, wasi_web) == 1; break;
+        case OPT_SNAPSHOT:
+            o->snapshot = choice("--snapshot", optarg, yes_no) == 0;
+            o->snapshot_given = true;
             break;
+        case OPT_WASM_OPT: {
+            static const char *const levels[] = {"O1", "O2", "O3", "O4", "Os", "Oz"};
+            o->wasm_opt = NULL;
+            bool known = strcmp(optarg, "none") == 0;
+            for (size_t i = 0; i < sizeof levels / sizeof *levels; i++)
+                if (strcmp(optarg, levels[i]) == 0) o->wasm_opt = levels[i], known = true;
+            if (!known)
+                usage_error("--wasm-opt wants O1, O2, O3, O4, Os, Oz or none, not '%s'", optarg);
+            break;
+        }
         case ':': usage_error("option '%s' needs a value", argv[optind - 1]);
         default: usage_error("unknown option '%s'", argv[optind - 1]);
         }
+    }
+    /* A reactor's _initialize starts the interpreter when the host asks;
+     * resuming a snapshot from it is not supported yet. */
+    if (o->nexports && o->snapshot) {
+        if (o->snapshot_given) usage_error("%s", "--snapshot=yes cannot be combined with --export");
+        o->snapshot = false;
     }
     if (optind >= argc) usage_error("%s", "no input script given");
     if (optind + 1 < argc) usage_error("more than one input given ('%s')", argv[optind + 1]);
@@ -348,6 +386,97 @@ static bool should_translate(const Options *o, const GraphModule *m) {
     return false;
 }
 
+/* The hash seed a snapshot is taken with: FNV-1a over the embedded module
+ * names and sources, so that a build is reproducible and different
+ * programs get different seeds.  Never 0 (which would mean "no
+ * randomisation"). */
+static unsigned long snapshot_seed(GraphModule **mods, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        for (const char *p = mods[i]->name; *p; p++) h = (h ^ (unsigned char)*p) * 16777619u;
+        for (size_t k = 0; mods[i]->source && k < mods[i]->source_len; k++)
+            h = (h ^ (unsigned char)mods[i]->source[k]) * 16777619u;
+    }
+    return h ? h : 1;
+}
+
+/* Writes the start-up tables (startup.c) into WORK and appends the file to
+ * C_FILES: the inittab, and for a snapshot the pre-import plan.  Returns
+ * false after a diagnostic. */
+static bool write_startup(const Options *o, Graph *g, GraphModule **mods, size_t nmods,
+                          const char *work, char ***c_files, size_t *nfiles) {
+    StartupTables st = {.snapshot = o->snapshot, .hash_seed = snapshot_seed(mods, nmods)};
+    const char **builtins = graph_builtins(g, &st.nbuiltins);
+    st.builtins = builtins;
+    PlanList plan = {0};
+    if (o->snapshot) {
+        plan_preimports(g, &plan);
+        st.preimport = (const char *const *)plan.names;
+        st.npreimport = plan.len;
+        GraphModule *sc = graph_lookup(g, "sitecustomize");
+        GraphModule *uc = graph_lookup(g, "usercustomize");
+        st.defer_site = (sc && sc->kind != GM_MISSING) || (uc && uc->kind != GM_MISSING);
+        diag_verbose("pre-importing %zu modules at build time", plan.len);
+        for (size_t i = 0; i < plan.len; i++) diag_verbose("  pre-import %s", plan.names[i]);
+    }
+    char *path = path_join(work, "startup.c");
+    bool ok = startup_write_c(path, &st);
+    if (ok) {
+        *c_files = xrealloc(*c_files, (*nfiles + 1) * sizeof(char *));
+        (*c_files)[(*nfiles)++] = path;
+    } else {
+        free(path);
+    }
+    plan_list_free(&plan);
+    free(builtins);
+    return ok;
+}
+
+/* Sizes of the build's intermediate files, for --stats. */
+typedef struct {
+    long compiled;  /* code sections of the translated modules' objects */
+    long linked;    /* the module wasm-ld wrote */
+    long optimised; /* after wasm-opt (or = linked) */
+} BuildSizes;
+
+static long file_size(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 ? (long)st.st_size : -1;
+}
+
+static void print_stats(const Options *o, Graph *g, GraphModule **mods, size_t nmods,
+                        const EmitStats *es, const XlStats *xl, const ObjectStats *os,
+                        const BuildSizes *sz, size_t nexports, long size) {
+    size_t counts[GM_EXCLUDED + 1];
+    graph_counts(g, counts);
+    size_t user = 0;
+    for (size_t i = 0; i < nmods; i++) user += !mods[i]->stdlib;
+    printf("modules embedded:   %zu (%zu program, %zu stdlib)\n", nmods, user, nmods - user);
+    printf("builtin C modules:  %zu used\n", counts[GM_BUILTIN]);
+    printf("runtime frozen:     %zu used\n", counts[GM_FROZEN]);
+    printf("not found:          %zu\n", counts[GM_MISSING]);
+    printf("marshalled code:    %zu bytes\n", es->code_bytes);
+    printf("sources (zlib):     %zu bytes\n", es->source_bytes);
+    printf("code objects:       %zu compiled to C, %zu interpreted\n", xl->compiled,
+           xl->interpreted);
+    printf("C files:            %zu compiled, %zu from the object cache\n", os->compiled,
+           os->cached);
+    for (size_t i = 0; i < xl->nreasons; i++)
+        printf("  interpreted (%s): %zu\n", xl->reasons[i], xl->counts[i]);
+    /* the linked module is runtime + compiled code + embedded modules */
+    long embedded = (long)(es->code_bytes + es->source_bytes);
+    printf("size breakdown (bytes):\n");
+    printf("  runtime:          %ld (CPython, py2wasm runtime, wasi-libc)\n",
+           sz->linked - sz->compiled - embedded);
+    printf("  compiled code:    %ld (the program's code objects as C)\n", sz->compiled);
+    printf("  embedded modules: %ld (marshalled code and sources)\n", embedded);
+    if (o->wasm_opt)
+        printf("  wasm-opt -%s:     %+ld\n", o->wasm_opt, sz->optimised - sz->linked);
+    if (o->snapshot) printf("  snapshot data:    %+ld (Wizer)\n", size - sz->optimised);
+    printf("exported functions: %zu\n", nexports);
+    printf("output:             %s, %ld bytes\n", o->wasm_output, size);
+}
+
 static bool build(const Options *o) {
     double t0 = now();
     diag_progress("discovering modules of %s", o->input);
@@ -362,6 +491,9 @@ static bool build(const Options *o) {
     for (size_t i = 0; ok && i < o->nincludes; i++) ok = graph_include_module(g, o->includes[i]);
     for (size_t i = 0; ok && i < o->npackages; i++) ok = graph_include_package(g, o->packages[i]);
     ok = ok && graph_close(g);
+    char *stdlib_dir = path_join(o->runtime_dir, "Lib");
+    ok = ok && enc_include(g, stdlib_dir);
+    free(stdlib_dir);
     if (!ok) {
         graph_free(g);
         return false;
@@ -418,10 +550,34 @@ static bool build(const Options *o) {
         c_files = xrealloc(c_files, (nfiles + 1) * sizeof *c_files);
         c_files[nfiles++] = xstrdup(xc_path);
     }
+    if (ok) ok = write_startup(o, g, mods, nmods, work, &c_files, &nfiles);
     if (ok) ok = objects_build(&tc, &cache, c_files, nfiles, o->jobs, &o_files, &os);
+    BuildSizes sizes = {0};
+    for (size_t i = 0; ok && i + 1 < nfiles; i++) sizes.compiled += tc_code_section_size(o_files[i]);
+    /* link -> [wasm-opt] -> [Wizer]: each step writes the next one's input,
+     * the last one the output; wasm-opt runs before the snapshot's large
+     * data segments exist */
+    char *linked = path_join(work, "linked.wasm");
+    char *optimised = path_join(work, "optimised.wasm");
+    const char *last = o->snapshot ? optimised : temp_output;
     if (ok) {
         diag_progress("linking %s", o->wasm_output);
-        ok = tc_link(&tc, (const char *const *)o_files, nfiles, temp_output);
+        ok = tc_link(&tc, (const char *const *)o_files, nfiles, o->wasm_opt ? linked : last);
+    }
+    if (ok) sizes.linked = sizes.optimised = file_size(o->wasm_opt ? linked : last);
+    if (ok && o->wasm_opt) {
+        diag_progress("wasm-opt -%s", o->wasm_opt);
+        ok = tc_wasm_opt(&tc, o->wasm_opt, linked, last);
+        sizes.optimised = file_size(last);
+    }
+    if (ok && o->snapshot) {
+        diag_progress("pre-initialising (Wizer snapshot)");
+        ok = tc_snapshot(&tc, optimised, temp_output);
+        /* Wizer wrote into the mkstemp file (mode 0600); give it the mode
+         * the linker gives its output */
+        mode_t mask = umask(0);
+        umask(mask);
+        if (ok) chmod(temp_output, 0777 & ~mask);
     }
     if (ok && o->web)
         ok = web_prepare(&web, o->runtime_dir, o->output, o->stem, o->input, &exports);
@@ -436,33 +592,14 @@ static bool build(const Options *o) {
         temp_output = NULL;
         free(created_dir); /* it is the output now */
         created_dir = NULL;
-        struct stat st;
-        off_t size = stat(o->wasm_output, &st) == 0 ? st.st_size : 0;
-        if (o->stats) {
-            size_t counts[GM_EXCLUDED + 1];
-            graph_counts(g, counts);
-            size_t user = 0;
-            for (size_t i = 0; i < nmods; i++) user += !mods[i]->stdlib;
-            printf("modules embedded:   %zu (%zu program, %zu stdlib)\n", nmods, user,
-                   nmods - user);
-            printf("builtin C modules:  %zu used\n", counts[GM_BUILTIN]);
-            printf("runtime frozen:     %zu used\n", counts[GM_FROZEN]);
-            printf("not found:          %zu\n", counts[GM_MISSING]);
-            printf("marshalled code:    %zu bytes\n", es.code_bytes);
-            printf("sources (zlib):     %zu bytes\n", es.source_bytes);
-            printf("code objects:       %zu compiled to C, %zu interpreted\n", xl.compiled,
-                   xl.interpreted);
-            printf("C files:            %zu compiled, %zu from the object cache\n", os.compiled,
-                   os.cached);
-            for (size_t i = 0; i < xl.nreasons; i++)
-                printf("  interpreted (%s): %zu\n", xl.reasons[i], xl.counts[i]);
-            printf("exported functions: %zu\n", exports.len);
-            printf("output:             %s, %lld bytes\n", o->wasm_output, (long long)size);
-        }
+        long size = file_size(o->wasm_output);
+        if (o->stats) print_stats(o, g, mods, nmods, &es, &xl, &os, &sizes, exports.len, size);
         diag_progress("wrote %s (%.1f MiB) in %.1f s", o->web ? o->output : o->wasm_output,
                       (double)size / (1024.0 * 1024.0), now() - t0);
     }
     xl_stats_free(&xl);
+    free(linked);
+    free(optimised);
     if (temp_work && work) remove_tree(work);
     free(work);
     for (size_t i = 0; i < nfiles; i++) {

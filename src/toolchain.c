@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,6 +21,12 @@
  * recursion limit of 1000 must be reachable through C-level recursion
  * (property getters, sorted(key=...)) before it overflows. */
 #define P2W_STACK_SIZE (8 * 1024 * 1024)
+
+/* The Wizer binary: $P2W_WIZER or the runtime's (malloc'ed). */
+static char *wizer(const Toolchain *tc) {
+    const char *w = getenv("P2W_WIZER");
+    return w && *w ? xstrdup(w) : xasprintf("%s/bin/wizer", tc->runtime_dir);
+}
 
 static const char *clang(void) {
     const char *c = getenv("P2W_CLANG");
@@ -91,9 +98,12 @@ static pid_t spawn(Argv *a, const char *log) {
 static bool check_status(int status, const char *tool, const char *what, const char *log) {
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return true;
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-        diag_error("%s: cannot run %s (is Debian's clang-14/lld-14 installed? "
-                   "`make deps` installs it)",
-                   what, tool);
+        diag_error("%s: cannot run %s (%s)", what, tool,
+                   strstr(tool, "wizer")      ? "`make` installs Wizer into the runtime; "
+                                                "or --snapshot=no"
+                   : strstr(tool, "wasm-opt") ? "Debian's binaryen package has it; or --wasm-opt=none"
+                                              : "is Debian's clang-14/lld-14 installed? `make deps` "
+                                                "installs it");
     else if (WIFEXITED(status))
         diag_error("%s failed (%s exited with %d):", what, tool, WEXITSTATUS(status));
     else
@@ -236,10 +246,76 @@ bool tc_link(const Toolchain *tc, const char *const *objs, size_t nobjs, const c
         arg(&a, "-nostartfiles");
         arg(&a, "-Wl,--no-entry");
     }
+    /* deterministic entropy and clocks while a snapshot is taken
+     * (runtime/p2w_snapshot.c) */
+    arg(&a, "-Wl,--wrap=getentropy");
+    arg(&a, "-Wl,--wrap=__wasi_clock_time_get");
     if (!tc->debug) arg(&a, "-Wl,--strip-all");
     arg(&a, "-o");
     arg(&a, out_path);
     bool ok = run(tc, &a, "linking the wasm module");
     argv_free(&a);
     return ok;
+}
+
+bool tc_snapshot(const Toolchain *tc, const char *in_path, const char *out_path) {
+    Argv a = {0};
+    arg_owned(&a, wizer(tc));
+    /* start-up calls WASI (clock, entropy, fd_fdstat_get); no directory and
+     * no environment variable is given to it, so nothing of the build
+     * machine leaks into the snapshot */
+    arg(&a, "--allow-wasi");
+    arg(&a, "--inherit-env=false");
+    arg(&a, "-o");
+    arg(&a, out_path);
+    arg(&a, in_path);
+    bool ok = run(tc, &a, "pre-initialising the wasm module (Wizer)");
+    argv_free(&a);
+    return ok;
+}
+
+bool tc_wasm_opt(const Toolchain *tc, const char *level, const char *in_path,
+                 const char *out_path) {
+    Argv a = {0};
+    const char *w = getenv("P2W_WASM_OPT");
+    arg(&a, w && *w ? w : "wasm-opt");
+    arg_owned(&a, xasprintf("-%s", level));
+    if (tc->debug) arg(&a, "-g"); /* keep the name and DWARF sections */
+    arg(&a, in_path);
+    arg(&a, "-o");
+    arg(&a, out_path);
+    bool ok = run(tc, &a, "optimising the wasm module (wasm-opt)");
+    argv_free(&a);
+    return ok;
+}
+
+/* Reads an unsigned LEB128 at *P (below END); 0 on a truncated number. */
+static uint64_t read_leb(const unsigned char **p, const unsigned char *end) {
+    uint64_t v = 0;
+    for (int shift = 0; *p < end && shift < 64; shift += 7) {
+        unsigned char b = *(*p)++;
+        v |= (uint64_t)(b & 0x7f) << shift;
+        if (!(b & 0x80)) return v;
+    }
+    return 0;
+}
+
+long tc_code_section_size(const char *path) {
+    size_t n;
+    unsigned char *bytes = (unsigned char *)read_file(path, &n);
+    if (!bytes) return -1;
+    long size = -1;
+    const unsigned char *p = bytes + 8, *end = bytes + n; /* magic, version */
+    while (n >= 8 && p < end) {
+        unsigned char id = *p++;
+        uint64_t len = read_leb(&p, end);
+        if (len > (uint64_t)(end - p)) break;
+        if (id == 10) { /* the code section */
+            size = (long)len;
+            break;
+        }
+        p += len;
+    }
+    free(bytes);
+    return size;
 }

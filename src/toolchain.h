@@ -32,4 +32,18 @@ char *tc_compile_signature(const Toolchain *tc);
 /* Links OBJS with the runtime into OUT_PATH. */
 bool tc_link(const Toolchain *tc, const char *const *objs, size_t nobjs, const char *out_path);
 
+/* Runs Wizer on IN_PATH (a linked module exporting wizer-initialize):
+ * OUT_PATH is the module with its initialised memory snapshotted.  The
+ * Wizer binary is $P2W_WIZER or <runtime>/bin/wizer. */
+bool tc_snapshot(const Toolchain *tc, const char *in_path, const char *out_path);
+
+/* Runs binaryen's wasm-opt -LEVEL (O1..O4, Os, Oz) on IN_PATH into
+ * OUT_PATH; the binary is $P2W_WASM_OPT or wasm-opt. */
+bool tc_wasm_opt(const Toolchain *tc, const char *level, const char *in_path,
+                 const char *out_path);
+
+/* Size in bytes of the code section of the wasm module or object file at
+ * PATH, or -1 if it cannot be read. */
+long tc_code_section_size(const char *path);
+
 #endif

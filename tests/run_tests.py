@@ -8,13 +8,19 @@ Three groups, all differential or checked against exact expectations:
              compiled with build/bin/py2wasm and run under tools/run-wasi.mjs;
              stdout, stderr and exit code must equal those of native CPython
              3.11.2 (/usr/bin/python3.11) running the same file from the repo
-             root with the same arguments and input.
+             root with the same arguments and input.  The binaries are
+             snapshotted (the default); every fourth program is also built
+             with --snapshot=no (programs_nosnap/NAME).
   runtime    the baseline interpreter build/runtime/python.wasm, and the Node
              WASI runner itself (exit codes, traps, argv, stdin).
   errors     the compiler's handling of bad input: syntax errors, missing
              files, unwritable outputs, unknown options, failing tools.
   options    --path, --include-module, --include-package, --exclude-module,
              each against the native equivalent (PYTHONPATH, plain imports).
+  snapshot   Wizer snapshots see a fresh world (argv, environment, stdin,
+             time, random, start-up configuration), modules with import-time
+             side effects are not pre-imported, builds are reproducible;
+             builtin C modules and codecs not linked fail cleanly.
   conformance  the fast subset of tests/conformance (CPython's own Lib/test
              modules): every test passing under python.wasm passes compiled.
   unit       C unit tests of compiler internals (build/tests/unit_tests).
@@ -32,7 +38,8 @@ The last line is "N passed, M failed" (", K skipped" when some were); the exit s
 anything failed.  On a failing program the generated C is kept in
 build/tests/NAME.build/ for inspection.
 
-usage: run_tests.py [-j JOBS] [-k SUBSTRING] [--group unit,runtime,errors,options,asan,programs,conformance,web]
+usage: run_tests.py [-j JOBS] [-k SUBSTRING] [--p2w-flag FLAG]
+                    [--group unit,runtime,errors,options,snapshot,asan,programs,conformance,web]
 """
 import argparse
 import concurrent.futures
@@ -43,6 +50,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,16 +115,16 @@ def program_entries():
     return entries
 
 
-def program_test(name, script, stem):
+def program_test(name, script, stem, extra=(), group="programs"):
     rel = script.relative_to(ROOT)
     args_file = Path(str(stem) + ".args")
     stdin_file = Path(str(stem) + ".stdin")
     args = args_file.read_text().splitlines() if args_file.exists() else []
     stdin = stdin_file.read_bytes() if stdin_file.exists() else b""
-    wasm = OUT / f"{name}.wasm"
+    wasm = OUT / f"{name}{'.' + group if group != 'programs' else ''}.wasm"
 
     def test():
-        c = run([P2W, "-q", rel, "-o", wasm, *EXTRA_FLAGS])
+        c = run([P2W, "-q", rel, "-o", wasm, *EXTRA_FLAGS, *extra])
         check(c.returncode == 0 and wasm.exists(),
               f"py2wasm failed (exit {c.returncode}):\n{c.stderr.decode(errors='replace')}")
         native = run([NATIVE, rel, *args], stdin=stdin)
@@ -130,10 +138,10 @@ def program_test(name, script, stem):
             problems.append(f"exit code: native {native.returncode}, compiled {compiled.returncode}\n")
         if problems:
             keep = OUT / f"{name}.build"
-            run([P2W, "-q", rel, "-o", wasm, "--keep-build", keep, *EXTRA_FLAGS])
+            run([P2W, "-q", rel, "-o", wasm, "--keep-build", keep, *EXTRA_FLAGS, *extra])
             raise TestFailure("".join(problems) + f"(generated C kept in {keep.relative_to(ROOT)})")
         wasm.unlink()
-    return f"programs/{name}", test
+    return f"{group}/{name}", test
 
 
 # ---- runtime and runner ----------------------------------------------------
@@ -293,6 +301,8 @@ def error_tests():
     cli("unknown_option", [hello, "--bogus"], 2, "unknown option '--bogus'")
     cli("bad_opt_level", [hello, "-O9"], 2, "invalid optimisation level")
     cli("bad_compile_stdlib", [hello, "--compile-stdlib=maybe"], 2, "--compile-stdlib wants yes or no")
+    cli("bad_snapshot", [hello, "--snapshot=maybe"], 2, "--snapshot wants yes or no")
+    cli("bad_wasm_opt", [hello, "--wasm-opt=O9"], 2, "--wasm-opt wants O1, O2, O3, O4, Os, Oz or none")
     cli("no_input", [], 2, "no input script given")
     cli("bad_target", [hello, "--target", "mac"], 2, "--target wants wasi or web, not 'mac'")
     cli("missing_option_value", [hello, "-o"], 2, "needs a value")
@@ -317,12 +327,26 @@ def error_tests():
               f"missing tool not reported:\n{c.stderr.decode()}")
     tests.append(("errors/failing_toolchain", failing_toolchain))
 
+    def failing_snapshot():
+        # Wizer missing, or failing: named, exit 1, nothing left behind
+        out = OUT / "snapfail.wasm"
+        out.unlink(missing_ok=True)
+        for wizer, needle in (("/no/such/wizer", "cannot run /no/such/wizer"),
+                              ("false", "pre-initialising the wasm module (Wizer) failed")):
+            env = clean_env()
+            env["P2W_WIZER"] = wizer
+            c = run([P2W, "-q", hello, "-o", out, "--snapshot=yes"], env=env)
+            err = c.stderr.decode()
+            check(c.returncode == 1 and needle in err, f"P2W_WIZER={wizer}: exit {c.returncode}:\n{err}")
+            check(not out.exists() and not list(OUT.glob(".snapfail.wasm.*")), "output left behind")
+    tests.append(("errors/failing_snapshot", failing_snapshot))
+
     def help_and_version():
         c = run([P2W, "--help"])
         check(c.returncode == 0 and c.stdout.startswith(b"usage: py2wasm"), "bad --help")
         for opt in (b"--path", b"--include-module", b"--include-package", b"--exclude-module",
                     b"--keep-build", b"-O0", b"--verbose", b"--quiet", b"--version", b"--export",
-                    b"--target"):
+                    b"--target", b"--snapshot", b"--wasm-opt"):
             check(opt in c.stdout, f"--help does not mention {opt.decode()}")
         c = run([P2W, "--version"])
         check(c.returncode == 0 and b"py2wasm" in c.stdout and b"3.11.2" in c.stdout, "bad --version")
@@ -399,11 +423,13 @@ def option_tests():
             line = [l for l in c.stdout.decode().splitlines() if l.startswith("C files:")]
             outs.append((line[0] if line else c.stdout.decode(), wasm.read_bytes()))
             wasm.unlink()
-        check(outs[0][0] == "C files:            2 compiled, 0 from the object cache", outs[0][0])
-        check(outs[1][0] == "C files:            0 compiled, 2 from the object cache", outs[1][0])
-        check(outs[2][0] == "C files:            2 compiled, 0 from the object cache", outs[2][0])
+        # three C files: the translated module, the module tables, the
+        # start-up tables (inittab)
+        check(outs[0][0] == "C files:            3 compiled, 0 from the object cache", outs[0][0])
+        check(outs[1][0] == "C files:            0 compiled, 3 from the object cache", outs[1][0])
+        check(outs[2][0] == "C files:            3 compiled, 0 from the object cache", outs[2][0])
         check(outs[0][1] == outs[1][1] == outs[2][1], "cached build differs from a fresh one")
-        check(sorted(p.suffix for p in cache.rglob("*") if p.is_file()) == [".o", ".o"],
+        check(sorted(p.suffix for p in cache.rglob("*") if p.is_file()) == [".o"] * 3,
               f"unexpected cache contents: {sorted(cache.rglob('*'))}")
     tests.append(("options/object_cache", object_cache))
 
@@ -589,6 +615,147 @@ def web_tests():
     return tests
 
 
+# ---- snapshots and what is linked ----------------------------------------------
+
+def snapshot_tests():
+    tests = []
+    snap = ROOT / "tests/snapshot"
+
+    def build(script, out, *args):
+        c = run([P2W, "-q", script.relative_to(ROOT), "-o", out, *args])
+        check(c.returncode == 0 and out.exists(), f"py2wasm {' '.join(args)} failed:\n"
+              f"{c.stderr.decode(errors='replace')}")
+
+    def fresh_world():
+        # one snapshotted binary run twice: argv, environment, stdin, time,
+        # random and urandom come from each run; everything but the RUN
+        # lines equals an unsnapshotted build's output for the same run,
+        # under environments that change start-up (locale, UTF-8 mode,
+        # stdio encoding and buffering, warnings, dev mode, int digits)
+        script = snap / "world.py"
+        yes, no = OUT / "world.snap.wasm", OUT / "world.nosnap.wasm"
+        build(script, no, "--snapshot=no")
+        built_at = time.time()
+        build(script, yes, "--snapshot=yes")
+        runs = []
+        for k, (args, env_value, stdin) in enumerate([(["one"], "first", b"in-1"),
+                                                      (["two", "2"], "second", b"in-2\n")]):
+            env = clean_env()
+            env["P2W_WORLD"] = env_value
+            r = run(["node", RUNNER, yes, *args], stdin=stdin, env=env)
+            check(r.returncode == 0, f"run {k}: exit {r.returncode}:\n{r.stderr.decode()}")
+            out = r.stdout.decode()
+            check(f"argv ['tests/snapshot/world.py', {', '.join(map(repr, args))}]" in out,
+                  f"run {k}: argv not this run's:\n{out}")
+            check(f"env {env_value} {env_value}" in out, f"run {k}: environment not this run's:\n{out}")
+            check(f"stdin {stdin.decode()!r}" in out, f"run {k}: stdin not this run's:\n{out}")
+            t = float(out.split("RUN time ")[1].split()[0])
+            check(t >= built_at, f"run {k}: time.time() {t} is before the build finished ({built_at})")
+            check(r.stderr.strip().isdigit() and int(r.stderr) < 60000,
+                  f"run {k}: logging's relativeCreated counts from the build: {r.stderr!r}")
+            runs.append(out)
+        run_lines = [[l for l in o.splitlines() if l.startswith("RUN")] for o in runs]
+        for a, b in zip(*run_lines):
+            check(a != b, f"same value in two runs of one snapshot: {a}")
+        envs = [{}, {"LC_ALL": "C"}, {"LANG": "C.UTF-8"}, {"PYTHONUTF8": "1"},
+                {"PYTHONIOENCODING": "latin-1:replace", "PYTHONUNBUFFERED": "1"},
+                {"PYTHONWARNINGS": "error::DeprecationWarning", "PYTHONDEVMODE": "1",
+                 "PYTHONINTMAXSTRDIGITS": "5000"}]
+        for extra in envs:
+            outs = []
+            for wasm in (no, yes):
+                env = clean_env()
+                env.update(extra)
+                r = run(["node", RUNNER, wasm, "x"], stdin=b"data", env=env)
+                outs.append((r.returncode, [l for l in r.stdout.decode().splitlines()
+                                            if not l.startswith("RUN")]))
+            check(outs[0] == outs[1], f"environment {extra}: snapshot differs from no snapshot:\n" +
+                  show_diff("no snapshot", "\n".join(outs[0][1]).encode(),
+                            "\n".join(outs[1][1]).encode()))
+        # invalid start-up variables: the same fatal error and exit status
+        # (what follows the first line differs: the snapshot's interpreter
+        # is initialised when the error is found, so CPython says so and
+        # dumps the thread)
+        for extra in ({"PYTHONINTMAXSTRDIGITS": "1"}, {"PYTHONUTF8": "x"}):
+            results = []
+            for wasm in (no, yes):
+                env = clean_env()
+                env.update(extra)
+                r = run(["node", RUNNER, wasm], env=env)
+                results.append((r.returncode, r.stdout, r.stderr.split(b"\n")[0]))
+            check(results[0] == results[1] and results[0][0] != 0,
+                  f"environment {extra}: no snapshot {results[0]}, snapshot {results[1]}")
+    tests.append(("snapshot/fresh_world", fresh_world))
+
+    def import_side_effects():
+        # the program's own module reads the environment and argv at import,
+        # a stdlib module warns at import: as natively, with the snapshot
+        script = snap / "side_effects/main.py"
+        wasm = OUT / "side_effects.wasm"
+        c = run([P2W, "-v", script.relative_to(ROOT), "-o", wasm, "--snapshot=yes"])
+        err = c.stderr.decode(errors="replace")
+        check(c.returncode == 0, f"py2wasm failed:\n{err}")
+        pre = [l.split()[-1] for l in err.splitlines() if "  pre-import " in l]
+        check("json" in pre and "re" in pre, f"json and re not pre-imported: {pre}")
+        check("envmod" not in pre and "imp" not in pre, f"unsafe modules pre-imported: {pre}")
+        for mode, args in (("one", ["a"]), ("two", ["b", "c"])):
+            env = clean_env()
+            env["P2W_MODE"] = mode
+            native = run([NATIVE, script.relative_to(ROOT), *args], env=env)
+            compiled = run(["node", RUNNER, wasm, *args], env=env)
+            check(native.stdout == compiled.stdout, show_diff("stdout", native.stdout, compiled.stdout))
+            check(native.stderr == compiled.stderr, show_diff("stderr", native.stderr, compiled.stderr))
+    tests.append(("snapshot/import_side_effects", import_side_effects))
+
+    def reproducible():
+        script = ROOT / "tests/snapshot/world.py"
+        a, b = OUT / "repro.a.wasm", OUT / "repro.b.wasm"
+        build(script, a, "--snapshot=yes")
+        build(script, b, "--snapshot=yes")
+        check(a.read_bytes() == b.read_bytes(), "two snapshotted builds of one program differ")
+    tests.append(("snapshot/reproducible", reproducible))
+
+    def stats_breakdown():
+        c = run([P2W, "-q", "examples/hello.py", "-o", OUT / "stats.wasm", "--stats",
+                 "--snapshot=yes", "--wasm-opt=Oz"])
+        out = c.stdout.decode()
+        check(c.returncode == 0, c.stderr.decode())
+        for label in ("runtime:", "compiled code:", "embedded modules:", "wasm-opt -Oz:",
+                      "snapshot data:", "output:"):
+            check(label in out, f"--stats lacks {label!r}:\n{out}")
+        r = run(["node", RUNNER, OUT / "stats.wasm", "you"])
+        check(r.stdout.startswith(b"Hello, you!"), f"wasm-opt'd snapshot: {r.stdout!r} {r.stderr!r}")
+    tests.append(("snapshot/stats_and_wasm_opt", stats_breakdown))
+
+    def unlinked_builtin():
+        script = ROOT / "tests/options/unlinked_builtin.py"
+        wasm = OUT / "unlinked.wasm"
+        build(script, wasm)
+        r = run(["node", RUNNER, wasm])
+        expected = b"False\nModuleNotFoundError No module named 'unicodedata'\n"
+        check(r.stdout == expected and r.returncode == 0, show_diff("stdout", expected, r.stdout))
+        build(script, wasm, "--include-module", "unicodedata")
+        native = run([NATIVE, script.relative_to(ROOT)])
+        r = run(["node", RUNNER, wasm])
+        check(r.stdout == native.stdout, show_diff("stdout", native.stdout, r.stdout))
+    tests.append(("snapshot/unlinked_builtin_import_error", unlinked_builtin))
+
+    def codec_by_name():
+        script = ROOT / "tests/options/codec_by_name.py"
+        wasm = OUT / "codec.wasm"
+        build(script, wasm)
+        r = run(["node", RUNNER, wasm])
+        expected = (b"LookupError unknown encoding: cp1250\n"
+                    b"literal: b'\\xe9' \xc3\xbf b'x\\x00'\n")
+        check(r.stdout == expected, show_diff("stdout", expected, r.stdout))
+        build(script, wasm, "--include-module", "encodings.cp1250")
+        native = run([NATIVE, script.relative_to(ROOT)])
+        r = run(["node", RUNNER, wasm])
+        check(r.stdout == native.stdout, show_diff("stdout", native.stdout, r.stdout))
+    tests.append(("snapshot/codec_named_at_run_time", codec_by_name))
+    return tests
+
+
 # ---- unit and sanitizer groups ----------------------------------------------
 
 def unit_tests():
@@ -691,7 +858,8 @@ def main():
     ap = argparse.ArgumentParser(description="py2wasm test suite")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("-k", "--filter", default="", help="run tests whose name contains this")
-    ap.add_argument("--group", default="unit,runtime,errors,options,asan,programs,conformance,web")
+    ap.add_argument("--group",
+                    default="unit,runtime,errors,options,snapshot,asan,programs,conformance,web")
     ap.add_argument("--p2w-flag", action="append", default=[],
                     help="extra py2wasm option for the programs group, e.g. --compile-stdlib=yes")
     opts = ap.parse_args()
@@ -715,8 +883,13 @@ def main():
         if not P2W_ASAN.exists():
             sys.exit(f"run_tests: {P2W_ASAN} not built; run `make test`")
         tests += asan_tests()
+    if "snapshot" in groups:
+        tests += snapshot_tests()
     if "programs" in groups:
         tests += [program_test(*e) for e in program_entries()]
+        # snapshots are the default; every fourth program also without one
+        tests += [program_test(*e, extra=("--snapshot=no",), group="programs_nosnap")
+                  for e in program_entries()[::4]]
     if "conformance" in groups:
         tests += conformance_tests()
     if "web" in groups:

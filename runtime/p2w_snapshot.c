@@ -1,0 +1,99 @@
+/* p2w_snapshot.c - the build-time half of a pre-initialised binary.
+ *
+ * py2wasm runs Wizer on the linked module; Wizer instantiates it, calls the
+ * generated `wizer-initialize` export (emit.c), which calls
+ * p2w_snapshot_initialize(), and writes the instance's memory out as the
+ * new module's data.  Every run then starts from an interpreter that is
+ * already up with the pre-import plan imported; main() sees
+ * p2w_snapshot_resumed() and calls p2w_resume() (p2w_world.c) instead of
+ * p2w_initialize().
+ *
+ * What is fixed at build time, by design:
+ *   - the hash secret: strings hashed during start-up keep their hash in
+ *     the snapshot, so the secret cannot change afterwards.  It comes from
+ *     p2w_snapshot_hash_seed (derived by the compiler from the program, so
+ *     builds are reproducible), as if PYTHONHASHSEED were set to it;
+ *   - site runs here with no file system and no environment; p2w_resume()
+ *     runs it again when the actual run's file system has something for it
+ *     (unless the program embeds its own sitecustomize, whose import is
+ *     left to run time with the rest of site).
+ * Randomness drawn while the snapshot is taken (random's default seed, for
+ * one) is deterministic here and drawn afresh by p2w_resume(): getentropy
+ * is wrapped (the link passes --wrap=getentropy) so that the snapshot, and
+ * so the output file, does not depend on the build machine's entropy; the
+ * clocks are wrapped likewise (--wrap=__wasi_clock_time_get), and the
+ * process clock's origin is taken when the run starts (__clock). */
+#include "p2w_embed.h"
+#include "p2w_runtime.h"
+
+#include <string.h>
+#include <time.h>
+#include <wasi/api.h>
+
+/* Set as the last step of the build-time initialisation; the snapshot keeps
+ * it, a fresh instance of an unsnapshotted binary has it false. */
+static bool resumed;
+/* True only while the snapshot is being taken. */
+static bool snapshotting;
+
+bool p2w_snapshot_resumed(void) { return resumed; }
+
+int __real_getentropy(void *buffer, size_t length);
+__wasi_errno_t __real___wasi_clock_time_get(__wasi_clockid_t id, __wasi_timestamp_t precision,
+                                            __wasi_timestamp_t *time);
+
+/* Every clock reads 0 while the snapshot is taken: what a module notes of
+ * the clock at import (logging's start time) is redrawn at run time
+ * (_p2w_boot.refresh), and the snapshot does not depend on the build's
+ * clock. */
+__wasi_errno_t __wrap___wasi_clock_time_get(__wasi_clockid_t id, __wasi_timestamp_t precision,
+                                            __wasi_timestamp_t *time) {
+    if (!snapshotting) return __real___wasi_clock_time_get(id, precision, time);
+    *time = 0;
+    return __WASI_ERRNO_SUCCESS;
+}
+
+/* The process clock of wasi-libc's emulation (clock(), times(),
+ * getrusage()), replacing its clock.o: that one notes the monotonic clock
+ * in a constructor, which would write the build's clock into every
+ * snapshot.  Here the run starts when the program's run does. */
+static __wasi_timestamp_t run_start;
+
+clock_t __clock(void) {
+    __wasi_timestamp_t now = 0;
+    (void)__wasi_clock_time_get(__WASI_CLOCKID_MONOTONIC, 0, &now);
+    return (clock_t)(now - run_start);
+}
+
+clock_t clock(void) { return __clock(); }
+
+void p2w_world_is_live(void) {
+    (void)__wasi_clock_time_get(__WASI_CLOCKID_MONOTONIC, 0, &run_start);
+}
+
+/* getentropy(), deterministic while the snapshot is taken: a counter
+ * pattern (never all zeros, which some seeding code treats specially). */
+int __wrap_getentropy(void *buffer, size_t length) {
+    if (!snapshotting) return __real_getentropy(buffer, length);
+    static unsigned char next = 1;
+    unsigned char *p = buffer;
+    for (size_t i = 0; i < length; i++) p[i] = next++;
+    return 0;
+}
+
+void p2w_snapshot_initialize(void) {
+    snapshotting = true;
+    PyConfig config;
+    p2w_configure(&config, 0, NULL);
+    config.site_import = !p2w_snapshot_defer_site;
+    config.use_hash_seed = 1;
+    config.hash_seed = p2w_snapshot_hash_seed;
+    if (p2w_start_interpreter(&config) < 0 || p2w_preimport() < 0) {
+        /* Wizer reports the trap; the error is already on stderr */
+        __builtin_trap();
+    }
+    /* garbage from start-up would otherwise be carried in the snapshot */
+    PyGC_Collect();
+    snapshotting = false;
+    resumed = true;
+}
