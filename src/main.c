@@ -269,7 +269,9 @@ static void parse_options(int argc, char **argv, Options *o) {
         case OPT_DEBUG: o->debug = true; break;
         case OPT_STATS: o->stats = true; break;
         case OPT_NO_COMPILE: o->no_compile = true; break;
-        case OPT_COMPILE_STDLIB: o->compile_stdlib = choice("--compile-stdlib", optarg, yes_no) == 0; break;
+        case OPT_COMPILE_STDLIB:
+            o->compile_stdlib = choice("--compile-stdlib", optarg, yes_no) == 0;
+            break;
         case OPT_EXPORT: push(&o->exports, &o->nexports, optarg); break;
         case OPT_TARGET: o->web = choice("--target", optarg, wasi_web) == 1; break;
         case OPT_SNAPSHOT:
@@ -470,8 +472,7 @@ static void print_stats(const Options *o, Graph *g, GraphModule **mods, size_t n
            sz->linked - sz->compiled - embedded);
     printf("  compiled code:    %ld (the program's code objects as C)\n", sz->compiled);
     printf("  embedded modules: %ld (marshalled code and sources)\n", embedded);
-    if (o->wasm_opt)
-        printf("  wasm-opt -%s:     %+ld\n", o->wasm_opt, sz->optimised - sz->linked);
+    if (o->wasm_opt) printf("  wasm-opt -%s:     %+ld\n", o->wasm_opt, sz->optimised - sz->linked);
     if (o->snapshot) printf("  snapshot data:    %+ld (Wizer)\n", size - sz->optimised);
     printf("exported functions: %zu\n", nexports);
     printf("output:             %s, %ld bytes\n", o->wasm_output, size);
@@ -553,7 +554,8 @@ static bool build(const Options *o) {
     if (ok) ok = write_startup(o, g, mods, nmods, work, &c_files, &nfiles);
     if (ok) ok = objects_build(&tc, &cache, c_files, nfiles, o->jobs, &o_files, &os);
     BuildSizes sizes = {0};
-    for (size_t i = 0; ok && i + 1 < nfiles; i++) sizes.compiled += tc_code_section_size(o_files[i]);
+    for (size_t i = 0; ok && i + 1 < nfiles; i++)
+        sizes.compiled += tc_code_section_size(o_files[i]);
     /* link -> [wasm-opt] -> [Wizer]: each step writes the next one's input,
      * the last one the output; wasm-opt runs before the snapshot's large
      * data segments exist */
