@@ -9,6 +9,7 @@
  * code object correctly (compiled and interpreted frames share the frame
  * layout and the exception table). */
 #include "p2w_eval.h"
+#include "p2w_ops.h"
 
 Py_ssize_t p2w_extra_index = -1;
 
@@ -19,6 +20,7 @@ static PyObject *eval_frame(PyThreadState *tstate, _PyInterpreterFrame *frame, i
 }
 
 int p2w_eval_install(void) {
+    if (p2w_check_layouts() < 0) return -1;
     p2w_extra_index = _PyEval_RequestCodeExtraIndex(NULL);
     if (p2w_extra_index < 0) {
         PyErr_SetString(PyExc_SystemError, "py2wasm: no code extra index available");

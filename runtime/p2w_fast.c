@@ -2,6 +2,8 @@
  * general fallbacks, and the lookups that fill the per-site caches. */
 #include "p2w_ops.h"
 
+#include "structmember.h"
+
 int p2w_compare_truth_slow(PyObject *l, PyObject *r, int op) {
     PyObject *res = PyObject_RichCompare(l, r, op);
     Py_DECREF(l);
@@ -41,27 +43,52 @@ PyObject *p2w_load_global_slow(PyThreadState *tstate, _PyInterpreterFrame *frame
     return v;
 }
 
-/* Records in CACHE where attribute NAME of OWNER lives when it is an
- * instance value reached by the generic attribute protocol: the class has
- * a managed dict, no class attribute or descriptor of that name, and the
- * standard getattr/setattr (FOR_STORE picks which). */
-static void fill_attr_cache(PyObject *owner, PyObject *name, p2w_attr_cache *cache,
+/* The way a slow-path visit refills: round-robin over the ways, or -1 when
+ * the site has missed too often to keep refilling (*MISSES counts the
+ * visits). */
+static int way_to_fill(uint32_t *misses) {
+    if (*misses >= P2W_ATTR_GIVE_UP) return -1;
+    return (int)((*misses)++ % P2W_ATTR_WAYS);
+}
+
+/* Fills ENTRY with where attribute NAME of OWNER lives when the generic
+ * attribute protocol (FOR_STORE picks getattr or setattr) reaches it
+ * either in the inline values (no class attribute of that name at all)
+ * or in a writable __slots__ member.  Leaves ENTRY empty otherwise. */
+static void fill_attr_entry(PyObject *owner, PyObject *name, p2w_attr_entry *entry,
                             bool for_store) {
     PyTypeObject *tp = Py_TYPE(owner);
-    cache->type_version = 0;
-    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) || !PyUnicode_CheckExact(name)) return;
+    entry->type_version = 0;
+    if (!PyUnicode_CheckExact(name)) return;
     if (for_store ? tp->tp_setattro != PyObject_GenericSetAttr
                   : tp->tp_getattro != PyObject_GenericGetAttr)
         return;
-    if (_PyType_Lookup(tp, name) != NULL) return; /* also assigns the version tag */
-    PyDictKeysObject *keys = ((PyHeapTypeObject *)tp)->ht_cached_keys;
-    if (!(tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) || tp->tp_version_tag == 0 || keys == NULL ||
-        *_PyObject_ValuesPointer(owner) == NULL)
-        return;
-    Py_ssize_t index = _PyDictKeys_StringLookup(keys, name);
-    if (index < 0) return;
-    cache->index = index;
-    cache->type_version = tp->tp_version_tag;
+    PyObject *descr = _PyType_Lookup(tp, name); /* also assigns the version tag */
+    if (!(tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) || tp->tp_version_tag == 0) return;
+    if (descr != NULL) {
+        /* a data descriptor wins over any instance dict */
+        if (!Py_IS_TYPE(descr, &PyMemberDescr_Type)) return;
+        PyMemberDef *m = ((PyMemberDescrObject *)descr)->d_member;
+        if (m->type != T_OBJECT_EX || (m->flags & (PY_AUDIT_READ | (for_store ? READONLY : 0))))
+            return;
+        entry->kind = P2W_ATTR_SLOT;
+        entry->where = m->offset;
+    } else {
+        if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)) return;
+        PyDictKeysObject *keys = ((PyHeapTypeObject *)tp)->ht_cached_keys;
+        if (keys == NULL || *_PyObject_ValuesPointer(owner) == NULL) return;
+        Py_ssize_t index = _PyDictKeys_StringLookup(keys, name);
+        if (index < 0) return;
+        entry->kind = P2W_ATTR_VALUES;
+        entry->where = index;
+    }
+    entry->type_version = tp->tp_version_tag;
+}
+
+static void fill_attr_cache(PyObject *owner, PyObject *name, p2w_attr_cache *cache,
+                            bool for_store) {
+    int way = way_to_fill(&cache->misses);
+    if (way >= 0) fill_attr_entry(owner, name, &cache->way[way], for_store);
 }
 
 PyObject *p2w_load_attr_slow(PyObject *owner, PyObject *name, p2w_attr_cache *cache) {
@@ -76,4 +103,49 @@ int p2w_store_attr_slow(PyObject *owner, PyObject *name, PyObject *v, p2w_attr_c
     Py_DECREF(v);
     Py_DECREF(owner);
     return err;
+}
+
+/* Fills ENTRY for method NAME (METH, found on the class) of OBJ when no
+ * instance of OBJ's class can shadow it (see p2w_method_cache). */
+static void fill_method_entry(PyObject *obj, PyObject *name, PyObject *meth,
+                              p2w_method_entry *entry) {
+    PyTypeObject *tp = Py_TYPE(obj);
+    entry->type_version = 0;
+    if (tp->tp_getattro != PyObject_GenericGetAttr || !PyUnicode_CheckExact(name)) return;
+    /* _PyObject_GetMethod found it in the class's MRO and assigned the tag */
+    if (!(tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) || tp->tp_version_tag == 0) return;
+    if (_PyType_Lookup(tp, name) != meth) return;
+    uint32_t keys_version = 0;
+    if (tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) {
+        PyDictKeysObject *keys = ((PyHeapTypeObject *)tp)->ht_cached_keys;
+        if (keys == NULL || *_PyObject_ValuesPointer(obj) == NULL) return;
+        if (_PyDictKeys_StringLookup(keys, name) != DKIX_EMPTY) return;
+        keys_version = _PyDictKeys_GetVersionForCurrentState(keys);
+        if (keys_version == 0) return;
+    } else if (tp->tp_dictoffset != 0) {
+        return; /* a plain __dict__ could hold the name */
+    }
+    entry->keys_version = keys_version;
+    entry->method = meth;
+    entry->type_version = tp->tp_version_tag;
+}
+
+int p2w_load_method_slow(PyObject *obj, PyObject *name, PyObject **meth, p2w_method_cache *cache) {
+    *meth = NULL;
+    int found = _PyObject_GetMethod(obj, name, meth);
+    if (found && *meth != NULL) {
+        int way = way_to_fill(&cache->misses);
+        if (way >= 0) fill_method_entry(obj, name, *meth, &cache->way[way]);
+    }
+    return found;
+}
+
+int p2w_check_layouts(void) {
+    if (PyListIter_Type.tp_basicsize != (Py_ssize_t)sizeof(p2w_listiter) ||
+        PyRangeIter_Type.tp_basicsize != (Py_ssize_t)sizeof(p2w_rangeiter)) {
+        PyErr_SetString(PyExc_SystemError,
+                        "py2wasm: the runtime's iterator layouts are not CPython 3.11.2's");
+        return -1;
+    }
+    return 0;
 }

@@ -104,8 +104,21 @@ PyObject *p2w_binary_op(PyObject *l, PyObject *r, int oparg);
  * the fallback.  OPARG is a constant at every call site, so each use
  * compiles to the one operator it names. ---- */
 
-/* BINARY_OP: exact ints and floats for + - * (and their in-place forms)
- * without the number-protocol dispatch; steals L and R. */
+/* A float result V of an operation on L and R (both stolen, L a float):
+ * L's object is reused when this was its last reference (as 3.13's float
+ * specialisations do), saving an allocation and a deallocation. */
+static inline PyObject *p2w_float_result(PyObject *l, PyObject *r, double v) {
+    Py_DECREF(r);
+    if (Py_REFCNT(l) == 1) {
+        ((PyFloatObject *)l)->ob_fval = v;
+        return l;
+    }
+    Py_DECREF(l);
+    return PyFloat_FromDouble(v);
+}
+
+/* BINARY_OP: exact ints for + - *, exact floats for + - * / (and their
+ * in-place forms) without the number-protocol dispatch; steals L and R. */
 static inline PyObject *p2w_binary_op_fast(PyObject *l, PyObject *r, int oparg) {
     PyObject *res;
     if (Py_TYPE(l) != Py_TYPE(r)) return p2w_binary_op(l, r, oparg);
@@ -124,22 +137,122 @@ static inline PyObject *p2w_binary_op_fast(PyObject *l, PyObject *r, int oparg) 
         default: return p2w_binary_op(l, r, oparg);
         }
     } else if (PyFloat_CheckExact(l)) {
-        double a = PyFloat_AS_DOUBLE(l), b = PyFloat_AS_DOUBLE(r);
+        double a = PyFloat_AS_DOUBLE(l), b = PyFloat_AS_DOUBLE(r), v;
         switch (oparg) {
         case NB_ADD:
-        case NB_INPLACE_ADD: res = PyFloat_FromDouble(a + b); break;
+        case NB_INPLACE_ADD: v = a + b; break;
         case NB_SUBTRACT:
-        case NB_INPLACE_SUBTRACT: res = PyFloat_FromDouble(a - b); break;
+        case NB_INPLACE_SUBTRACT: v = a - b; break;
         case NB_MULTIPLY:
-        case NB_INPLACE_MULTIPLY: res = PyFloat_FromDouble(a * b); break;
+        case NB_INPLACE_MULTIPLY: v = a * b; break;
+        case NB_TRUE_DIVIDE:
+        case NB_INPLACE_TRUE_DIVIDE:
+            if (b == 0.0) return p2w_binary_op(l, r, oparg); /* ZeroDivisionError */
+            v = a / b;
+            break;
         default: return p2w_binary_op(l, r, oparg);
         }
+        return p2w_float_result(l, r, v);
     } else {
         return p2w_binary_op(l, r, oparg);
     }
     Py_DECREF(l);
     Py_DECREF(r);
     return res;
+}
+
+/* BINARY_SUBSCR: list[i] and tuple[i] for a one-digit non-negative int i
+ * in range, and exact dicts, without the mapping protocol (as
+ * BINARY_SUBSCR_LIST_INT / _TUPLE_INT / _DICT); steals C and SUB. */
+static inline PyObject *p2w_subscr_fast(PyObject *c, PyObject *sub) {
+    PyObject *res = NULL;
+    if (PyLong_CheckExact(sub) && (size_t)Py_SIZE(sub) <= 1) {
+        Py_ssize_t i = ((PyLongObject *)sub)->ob_digit[0];
+        if (PyList_CheckExact(c) && i < PyList_GET_SIZE(c))
+            res = PyList_GET_ITEM(c, i);
+        else if (PyTuple_CheckExact(c) && i < PyTuple_GET_SIZE(c))
+            res = PyTuple_GET_ITEM(c, i);
+    } else if (PyDict_CheckExact(c)) {
+        /* a miss takes the general path, which raises the KeyError */
+        res = PyDict_GetItemWithError(c, sub);
+        if (res == NULL && PyErr_Occurred()) {
+            Py_DECREF(c);
+            Py_DECREF(sub);
+            return NULL;
+        }
+    }
+    if (res == NULL)
+        res = PyObject_GetItem(c, sub);
+    else
+        Py_INCREF(res);
+    Py_DECREF(c);
+    Py_DECREF(sub);
+    return res;
+}
+
+/* STORE_SUBSCR: C[SUB] = V for a list and an in-range one-digit int, or an
+ * exact dict (STORE_SUBSCR_LIST_INT / _DICT); all three stolen.  0, or -1
+ * with an exception set. */
+static inline int p2w_store_subscr_fast(PyObject *c, PyObject *sub, PyObject *v) {
+    int err;
+    if (PyList_CheckExact(c) && PyLong_CheckExact(sub) && (size_t)Py_SIZE(sub) <= 1 &&
+        (Py_ssize_t)((PyLongObject *)sub)->ob_digit[0] < PyList_GET_SIZE(c)) {
+        Py_ssize_t i = ((PyLongObject *)sub)->ob_digit[0];
+        PyObject *old = PyList_GET_ITEM(c, i);
+        PyList_SET_ITEM(c, i, v);
+        Py_DECREF(old);
+        Py_DECREF(sub);
+        Py_DECREF(c);
+        return 0;
+    }
+    if (PyDict_CheckExact(c))
+        err = PyDict_SetItem(c, sub, v);
+    else
+        err = PyObject_SetItem(c, sub, v);
+    Py_DECREF(v);
+    Py_DECREF(c);
+    Py_DECREF(sub);
+    return err;
+}
+
+/* The layouts of list and range iterators, private to listobject.c and
+ * rangeobject.c in 3.11.2 (checked against tp_basicsize when the eval hook
+ * is installed). */
+typedef struct {
+    PyObject_HEAD Py_ssize_t it_index;
+    PyListObject *it_seq; /* NULL when exhausted */
+} p2w_listiter;
+typedef struct {
+    PyObject_HEAD long index;
+    long start;
+    long step;
+    long len;
+} p2w_rangeiter;
+
+/* Checks the layouts above against the running CPython (at start-up):
+ * 0, or -1 with SystemError set. */
+int p2w_check_layouts(void);
+
+/* FOR_ITER: the next item of iterator IT (borrowed) as a new reference, or
+ * NULL at the end or with an exception set.  List and range iterators
+ * are stepped in place (FOR_ITER_LIST / FOR_ITER_RANGE). */
+static inline PyObject *p2w_iter_next(PyObject *it) {
+    if (Py_IS_TYPE(it, &PyListIter_Type)) {
+        p2w_listiter *li = (p2w_listiter *)it;
+        PyListObject *seq = li->it_seq;
+        if (seq == NULL) return NULL;
+        if (li->it_index < PyList_GET_SIZE(seq)) return Py_NewRef(seq->ob_item[li->it_index++]);
+        li->it_seq = NULL;
+        Py_DECREF(seq);
+        return NULL;
+    }
+    if (Py_IS_TYPE(it, &PyRangeIter_Type)) {
+        p2w_rangeiter *ri = (p2w_rangeiter *)it;
+        if (ri->index >= ri->len) return NULL;
+        /* unsigned: no signed overflow in the intermediate product */
+        return PyLong_FromLong((long)(ri->start + (unsigned long)(ri->index++) * ri->step));
+    }
+    return (*Py_TYPE(it)->tp_iternext)(it);
 }
 
 /* An int that fits one 30-bit digit (ceval's "medium" ints). */
@@ -183,27 +296,53 @@ static inline int p2w_compare_truth(PyObject *l, PyObject *r, int op) {
     return t;
 }
 
-/* LOAD_ATTR / STORE_ATTR on an instance attribute kept in the object's
- * inline values (a class without __slots__ or custom attribute hooks):
- * the attribute's index in the class's shared keys, valid while the class
- * keeps the version tag recorded (any change to the class or its bases
- * gives it a new one).  As LOAD_ATTR_INSTANCE_VALUE /
- * STORE_ATTR_INSTANCE_VALUE. */
+/* LOAD_ATTR / STORE_ATTR through a per-site cache of up to P2W_ATTR_WAYS
+ * classes (a site in a base-class method sees every subclass).  An entry
+ * says where the attribute lives in instances of one class, valid while
+ * the class keeps the version tag recorded (any change to the class or its
+ * bases gives it a new one):
+ *   P2W_ATTR_VALUES  in the object's inline values, at an index of the
+ *                    class's shared keys (LOAD_ATTR_INSTANCE_VALUE);
+ *   P2W_ATTR_SLOT    in a __slots__ member at a byte offset
+ *                    (LOAD_ATTR_SLOT / STORE_ATTR_SLOT).
+ * A site that keeps missing (more classes than ways, or attributes the
+ * cache cannot describe) stops refilling and stays on the generic path,
+ * as CPython's adaptive instructions back off. */
+#define P2W_ATTR_WAYS 4
+#define P2W_ATTR_GIVE_UP 64 /* slow-path visits before a site stops refilling */
+enum { P2W_ATTR_VALUES = 1, P2W_ATTR_SLOT = 2 };
 typedef struct {
-    uint32_t type_version; /* 0: empty cache */
-    Py_ssize_t index;
+    uint32_t type_version; /* 0: empty entry */
+    uint32_t kind;
+    Py_ssize_t where; /* values index, or slot offset */
+} p2w_attr_entry;
+typedef struct {
+    p2w_attr_entry way[P2W_ATTR_WAYS];
+    uint32_t misses; /* slow-path visits */
 } p2w_attr_cache;
+
+/* The cache entry for OWNER's class, or NULL. */
+static inline const p2w_attr_entry *p2w_attr_probe(PyObject *owner, const p2w_attr_cache *cache) {
+    uint32_t version = Py_TYPE(owner)->tp_version_tag;
+    for (int i = 0; i < P2W_ATTR_WAYS; i++)
+        if (cache->way[i].type_version == version && version != 0) return &cache->way[i];
+    return NULL;
+}
 
 /* OWNER borrowed; a new reference, or NULL with an exception set. */
 PyObject *p2w_load_attr_slow(PyObject *owner, PyObject *name, p2w_attr_cache *cache);
 static inline PyObject *p2w_load_attr_cached(PyObject *owner, PyObject *name,
                                              p2w_attr_cache *cache) {
-    if (cache->type_version != 0 && Py_TYPE(owner)->tp_version_tag == cache->type_version) {
-        PyDictValues *values = *_PyObject_ValuesPointer(owner);
-        if (values) {
-            PyObject *v = values->values[cache->index];
-            if (v) return Py_NewRef(v);
+    const p2w_attr_entry *e = p2w_attr_probe(owner, cache);
+    if (e != NULL) {
+        PyObject *v = NULL;
+        if (e->kind == P2W_ATTR_VALUES) {
+            PyDictValues *values = *_PyObject_ValuesPointer(owner);
+            if (values) v = values->values[e->where];
+        } else {
+            v = *(PyObject **)((char *)owner + e->where);
         }
+        if (v) return Py_NewRef(v);
     }
     return p2w_load_attr_slow(owner, name, cache);
 }
@@ -212,20 +351,68 @@ static inline PyObject *p2w_load_attr_cached(PyObject *owner, PyObject *name,
 int p2w_store_attr_slow(PyObject *owner, PyObject *name, PyObject *v, p2w_attr_cache *cache);
 static inline int p2w_store_attr_cached(PyObject *owner, PyObject *name, PyObject *v,
                                         p2w_attr_cache *cache) {
-    if (cache->type_version != 0 && Py_TYPE(owner)->tp_version_tag == cache->type_version) {
-        PyDictValues *values = *_PyObject_ValuesPointer(owner);
-        if (values) {
-            PyObject *old = values->values[cache->index];
-            values->values[cache->index] = v;
-            if (old == NULL)
-                _PyDictValues_AddToInsertionOrder(values, cache->index);
-            else
+    const p2w_attr_entry *e = p2w_attr_probe(owner, cache);
+    if (e != NULL) {
+        PyObject **slot = NULL;
+        PyDictValues *values = NULL;
+        if (e->kind == P2W_ATTR_VALUES) {
+            values = *_PyObject_ValuesPointer(owner);
+            if (values) slot = &values->values[e->where];
+        } else {
+            slot = (PyObject **)((char *)owner + e->where);
+        }
+        if (slot) {
+            PyObject *old = *slot;
+            *slot = v;
+            if (old != NULL)
                 Py_DECREF(old);
+            else if (values)
+                _PyDictValues_AddToInsertionOrder(values, e->where);
             Py_DECREF(owner);
             return 0;
         }
     }
     return p2w_store_attr_slow(owner, name, v, cache);
+}
+
+/* LOAD_METHOD through a per-site cache: for instances of a class (by
+ * version tag) whose instances cannot hold an attribute of that name, the
+ * method found on the class (borrowed: the class keeps it while its
+ * version holds).  Such instances have no __dict__ at all, or inline
+ * values whose shared keys (at the version recorded) lack the name.  As
+ * LOAD_METHOD_NO_DICT / LOAD_METHOD_WITH_VALUES. */
+typedef struct {
+    uint32_t type_version; /* 0: empty entry */
+    uint32_t keys_version; /* 0: the class's instances have no __dict__ */
+    PyObject *method;
+} p2w_method_entry;
+typedef struct {
+    p2w_method_entry way[P2W_ATTR_WAYS];
+    uint32_t misses;
+} p2w_method_cache;
+
+/* LOAD_METHOD's general path: sets *METH to a new reference (the unbound
+ * method when it returns 1, the attribute's value when 0), or NULL with an
+ * exception set; fills CACHE. */
+int p2w_load_method_slow(PyObject *obj, PyObject *name, PyObject **meth, p2w_method_cache *cache);
+/* As _PyObject_GetMethod (OBJ borrowed) through CACHE. */
+static inline int p2w_load_method_cached(PyObject *obj, PyObject *name, PyObject **meth,
+                                         p2w_method_cache *cache) {
+    PyTypeObject *tp = Py_TYPE(obj);
+    uint32_t version = tp->tp_version_tag;
+    for (int i = 0; i < P2W_ATTR_WAYS; i++) {
+        const p2w_method_entry *e = &cache->way[i];
+        if (e->type_version != version || version == 0) continue;
+        if (e->keys_version != 0) {
+            /* instances with a materialised __dict__ may shadow the name */
+            if (*_PyObject_ValuesPointer(obj) == NULL ||
+                ((PyHeapTypeObject *)tp)->ht_cached_keys->dk_version != e->keys_version)
+                break;
+        }
+        *meth = Py_NewRef(e->method);
+        return 1;
+    }
+    return p2w_load_method_slow(obj, name, meth, cache);
 }
 
 /* LOAD_GLOBAL through a per-site cache: the entry index of NAME in the

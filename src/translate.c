@@ -455,8 +455,10 @@ static void emit_instr(Fn *f, const Instr *in, const Instr *next) {
     case LOAD_METHOD:
         sb_printf(
             o,
-            "    {\n        PyObject *obj = sp[-1], *meth = NULL;\n"
-            "        int found = _PyObject_GetMethod(obj, PyTuple_GET_ITEM(names, %d), &meth);\n"
+            "    {\n        static p2w_method_cache cache;\n"
+            "        PyObject *obj = sp[-1], *meth;\n"
+            "        int found = p2w_load_method_cached(obj, PyTuple_GET_ITEM(names, %d), &meth, "
+            "&cache);\n"
             "        if (meth == NULL) goto %s;\n"
             "        if (found) {\n            sp[-1] = meth;\n            *sp++ = obj;\n"
             "        } else {\n            sp[-1] = NULL;\n            Py_DECREF(obj);\n           "
@@ -536,8 +538,8 @@ static void emit_instr(Fn *f, const Instr *in, const Instr *next) {
     case BINARY_SUBSCR:
         sb_printf(o,
                   "    {\n        PyObject *sub = *--sp, *c = sp[-1];\n        sp[-1] = "
-                  "PyObject_GetItem(c, sub);\n"
-                  "        Py_DECREF(c);\n        Py_DECREF(sub);\n        if (sp[-1] == NULL) "
+                  "p2w_subscr_fast(c, sub);\n"
+                  "        if (sp[-1] == NULL) "
                   "goto %s;\n    }\n",
                   E);
         break;
@@ -545,9 +547,7 @@ static void emit_instr(Fn *f, const Instr *in, const Instr *next) {
         sb_printf(
             o,
             "    {\n        PyObject *sub = sp[-1], *c = sp[-2], *v = sp[-3];\n        sp -= 3;\n"
-            "        int err = PyObject_SetItem(c, sub, v);\n        Py_DECREF(v);\n        "
-            "Py_DECREF(c);\n"
-            "        Py_DECREF(sub);\n        if (err) goto %s;\n    }\n",
+            "        if (p2w_store_subscr_fast(c, sub, v) < 0) goto %s;\n    }\n",
             E);
         break;
     case DELETE_SUBSCR:
@@ -656,8 +656,7 @@ static void emit_instr(Fn *f, const Instr *in, const Instr *next) {
     case FOR_ITER:
         sb_printf(
             o,
-            "    {\n        PyObject *it = sp[-1];\n        PyObject *next = "
-            "(*Py_TYPE(it)->tp_iternext)(it);\n"
+            "    {\n        PyObject *it = sp[-1];\n        PyObject *next = p2w_iter_next(it);\n"
             "        if (next != NULL) {\n            *sp++ = next;\n        } else {\n"
             "            if (_PyErr_Occurred(tstate)) {\n"
             "                if (!_PyErr_ExceptionMatches(tstate, PyExc_StopIteration)) goto %s;\n"
