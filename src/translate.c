@@ -53,11 +53,18 @@ typedef struct {
     size_t nins;
     ExcEntry *exc;
     size_t nexc;
-    bool *exc_used; /* err_K label needed */
     StrBuf *out;
     const char **lines; /* source lines, or NULL */
     size_t nlines;
+    /* the value stack, known statically at each instruction */
+    int *depth;    /* depth before ins[k]; -1 when unreachable */
+    int maxdepth;  /* deepest it gets */
+    int sp;        /* depth at the point being emitted */
+    bool cstack;   /* slots are C locals s0..sN (else the frame's stack) */
+    unsigned char *labels; /* [(handler + 1) * (maxdepth + 1) + depth]: ERR_USED | UNWIND_USED */
 } Fn;
+
+enum { ERR_USED = 1, UNWIND_USED = 2 };
 
 void xl_stats_free(XlStats *st) {
     for (size_t i = 0; i < st->nreasons; i++) free(st->reasons[i]);
@@ -130,7 +137,6 @@ static void decode_exceptions(Fn *f) {
         e->depth = dl >> 1;
         e->lasti = dl & 1;
     }
-    f->exc_used = xcalloc(f->nexc + 1, sizeof(bool));
 }
 
 /* The exception-table entry covering OFFSET, or -1 (ceval's
@@ -141,15 +147,153 @@ static int handler_for(const Fn *f, int offset) {
     return -1;
 }
 
-/* Label text for errors at OFFSET: "err_K" / "err_x" (or unwind_*). */
-static const char *err_label(Fn *f, int offset, bool unwind, char buf[32]) {
+/* ---- the value stack ----
+ * Its depth at each instruction is static (CPython's compiler relies on
+ * it too).  A slot is named by its depth: in a plain function, C locals
+ * s0, s1, ... that the C compiler keeps in registers; in a generator or
+ * coroutine, the frame's own stack (stackbase[k]), which must hold the
+ * values while the frame is suspended.  Helpers that take several
+ * operands as an array get them spilled to the frame's stack first. */
+
+/* How instruction IN changes the depth, on its jump (JUMP) or fall-through
+ * path, as the values are really pushed and popped: the compiler's table
+ * accounts PRECALL's arguments at CALL's, and leaves out the value a
+ * generator's frame is resumed with after RETURN_GENERATOR. */
+static int stack_effect(const Instr *in, bool jump) {
+    switch (in->op) {
+    case PRECALL: return 0;
+    case CALL: return -(in->arg + 1);
+    case RETURN_GENERATOR: return 1;
+    default: return PyCompile_OpcodeStackEffectWithJump(in->op, in->arg, jump);
+    }
+}
+
+/* The jump target (offset) of IN, or -1; *FALLS gets whether it can also
+ * continue with the next instruction. */
+static int jump_target(const Instr *in, bool *falls) {
+    *falls = true;
+    switch (in->op) {
+    case JUMP_FORWARD: *falls = false; return in->next + in->arg;
+    case JUMP_BACKWARD:
+    case JUMP_BACKWARD_NO_INTERRUPT: *falls = false; return in->next - in->arg;
+    case POP_JUMP_FORWARD_IF_TRUE:
+    case POP_JUMP_FORWARD_IF_FALSE:
+    case POP_JUMP_FORWARD_IF_NONE:
+    case POP_JUMP_FORWARD_IF_NOT_NONE:
+    case JUMP_IF_TRUE_OR_POP:
+    case JUMP_IF_FALSE_OR_POP:
+    case FOR_ITER:
+    case SEND: return in->next + in->arg;
+    case POP_JUMP_BACKWARD_IF_TRUE:
+    case POP_JUMP_BACKWARD_IF_FALSE:
+    case POP_JUMP_BACKWARD_IF_NONE:
+    case POP_JUMP_BACKWARD_IF_NOT_NONE: return in->next - in->arg;
+    case RETURN_VALUE:
+    case RAISE_VARARGS:
+    case RERAISE: *falls = false; return -1;
+    default: return -1;
+    }
+}
+
+/* Records depth D for the instruction starting at code-unit OFFSET (via
+ * INDEX_OF), queueing it when first seen.  False on a contradiction. */
+static bool reach(Fn *f, const int *index_of, int offset, int d, int *queue, int *nqueue) {
+    if (offset < 0 || offset > (int)(f->ins[f->nins - 1].next) || index_of[offset] < 0 || d < 0)
+        return false;
+    int k = index_of[offset];
+    if (f->depth[k] >= 0) return f->depth[k] == d;
+    f->depth[k] = d;
+    queue[(*nqueue)++] = k;
+    if (d > f->maxdepth) f->maxdepth = d;
+    return true;
+}
+
+/* Computes f->depth and f->maxdepth by following every path from the
+ * entry and into every exception handler.  Returns NULL, or why the
+ * stack cannot be followed statically (the code then stays interpreted). */
+static const char *analyse_stack(Fn *f) {
+    int ncode = f->nins ? f->ins[f->nins - 1].next : 0;
+    int *index_of = xcalloc((size_t)ncode + 1, sizeof(int));
+    for (int i = 0; i <= ncode; i++) index_of[i] = -1;
+    for (size_t k = 0; k < f->nins; k++) {
+        index_of[f->ins[k].off] = (int)k;
+        index_of[f->ins[k].start] = (int)k;
+    }
+    f->depth = xcalloc(f->nins + 1, sizeof(int));
+    for (size_t k = 0; k < f->nins; k++) f->depth[k] = -1;
+    int *queue = xcalloc(f->nins + 1, sizeof(int));
+    int nqueue = 0;
+    const char *why = NULL;
+    f->maxdepth = 0;
+    if (f->nins && !reach(f, index_of, f->ins[0].start, 0, queue, &nqueue)) why = "stack depth";
+    while (!why && nqueue) {
+        int k = queue[--nqueue];
+        const Instr *in = &f->ins[k];
+        int d = f->depth[k];
+        bool falls;
+        int target = jump_target(in, &falls);
+        if (target >= 0 && !reach(f, index_of, target, d + stack_effect(in, true), queue, &nqueue))
+            why = "stack depth";
+        if (falls && (size_t)k + 1 < f->nins &&
+            !reach(f, index_of, in->next, d + stack_effect(in, false), queue, &nqueue))
+            why = "stack depth";
+        int h = handler_for(f, in->off);
+        if (h >= 0 && !reach(f, index_of, f->exc[h].target,
+                             f->exc[h].depth + f->exc[h].lasti + 1, queue, &nqueue))
+            why = "stack depth";
+        if (h >= 0 && d < f->exc[h].depth) why = "stack depth";
+    }
+    if (!why && f->maxdepth > f->co->co_stacksize) why = "stack depth";
+    free(queue);
+    free(index_of);
+    f->labels = xcalloc(((size_t)f->nexc + 1) * ((size_t)f->maxdepth + 1), 1);
+    return why;
+}
+
+/* The C lvalue of the stack slot at depth K. */
+static const char *slot(Fn *f, int k) {
+    static char ring[64][24];
+    static unsigned next;
+    char *b = ring[next++ % 64];
+    if (k < 0 || k >= f->maxdepth) internal_error(__FILE__, __LINE__, "stack slot out of range");
+    snprintf(b, sizeof ring[0], f->cstack ? "s%d" : "stackbase[%d]", k);
+    return b;
+}
+
+/* Copies the slots [FROM, TO) to the frame's stack, for a helper that
+ * takes them as an array (stackbase + FROM); nothing when they live
+ * there already. */
+static void spill(Fn *f, int from, int to) {
+    if (!f->cstack) return;
+    for (int k = from; k < to; k++) sb_printf(f->out, "    stackbase[%d] = s%d;\n", k, k);
+}
+
+/* The reverse of spill, for a helper that wrote results there. */
+static void reload(Fn *f, int from, int to) {
+    if (!f->cstack) return;
+    for (int k = from; k < to; k++) sb_printf(f->out, "    s%d = stackbase[%d];\n", k, k);
+}
+
+/* The label for an error at OFFSET with the current depth's slots live
+ * (owned references or NULL): err_K_D records the traceback, unwind_K_D
+ * does not (re-raise); both release the slots down to the depth of
+ * handler K ("x": none, the frame is left) and enter it. */
+static const char *err_at(Fn *f, int offset, bool unwind) {
+    static char ring[16][40];
+    static unsigned next;
+    char *b = ring[next++ % 16];
     int h = handler_for(f, offset);
-    if (h >= 0) f->exc_used[h] = true;
+    if (f->sp > f->maxdepth || (h >= 0 && f->sp < f->exc[h].depth))
+        internal_error(__FILE__, __LINE__, "error below the handler's stack depth");
+    f->labels[(size_t)(h + 1) * ((size_t)f->maxdepth + 1) + (size_t)f->sp] |=
+        unwind ? UNWIND_USED : ERR_USED;
+    char name[16];
     if (h < 0)
-        snprintf(buf, 32, "%s_x", unwind ? "unwind" : "err");
+        snprintf(name, sizeof name, "x");
     else
-        snprintf(buf, 32, "%s_%d", unwind ? "unwind" : "err", h);
-    return buf;
+        snprintf(name, sizeof name, "%d", h);
+    snprintf(b, sizeof ring[0], "%s_%s_%d", unwind ? "unwind" : "err", name, f->sp);
+    return b;
 }
 
 static bool supported(int op) {
@@ -294,19 +438,69 @@ static void line_comment(Fn *f, int line) {
     sb_puts(f->out, " */\n");
 }
 
-/* The eval-breaker check of backward jumps, RESUME and calls. */
-static void breaker(StrBuf *o, const char *err) {
-    sb_printf(o,
-              "        if (p2w_unlikely(p2w_eval_breaker(tstate)) && p2w_handle_pending(tstate) < "
-              "0) goto %s;\n",
-              err);
+/* Whether instruction OP must record itself in frame->prev_instr before
+ * it runs: anything that can raise, release a reference (a finaliser may
+ * look at the frame's line), call out or suspend.  The others set it only
+ * on their error or eval-breaker paths. */
+static bool needs_prev_instr(int op) {
+    switch (op) {
+    case NOP:
+    case RESUME:
+    case PUSH_NULL:
+    case COPY:
+    case SWAP:
+    case LOAD_CONST:
+    case LOAD_FAST:
+    case LOAD_CLOSURE:
+    case KW_NAMES:
+    case PRECALL:
+    case JUMP_FORWARD:
+    case JUMP_BACKWARD:
+    case JUMP_BACKWARD_NO_INTERRUPT:
+    case LOAD_ASSERTION_ERROR:
+    case MATCH_MAPPING:
+    case MATCH_SEQUENCE:
+    case COPY_FREE_VARS:
+    case PUSH_EXC_INFO: return false;
+    default: return true;
+    }
 }
 
-/* A helper taking N stack slots (stolen) and pushing its result. */
-static void stack_helper(StrBuf *o, const char *call_fmt, int n, const char *err) {
-    sb_printf(o, "    {\n        sp -= %d;\n        PyObject *r = ", n);
-    sb_printf(o, call_fmt, n);
-    sb_printf(o, ";\n        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n", err);
+/* The eval-breaker check of backward jumps, RESUME and calls; OFFSET is
+ * recorded as the current instruction first when it is not already. */
+static void breaker(Fn *f, const char *err, int offset, bool record) {
+    StrBuf *o = f->out;
+    sb_puts(o, "        if (p2w_unlikely(p2w_eval_breaker(tstate))) {\n");
+    if (record) sb_printf(o, "            frame->prev_instr = first_instr + %d;\n", offset);
+    sb_printf(o, "            if (p2w_handle_pending(tstate) < 0) goto %s;\n        }\n", err);
+}
+
+/* A helper taking the N slots below the top as an array (stolen) and
+ * pushing its result: CALL_FMT is its call with "%s" for the array. */
+static void array_helper(Fn *f, const Instr *in, const char *call_fmt, int n) {
+    StrBuf *o = f->out;
+    int base = f->sp - n;
+    spill(f, base, f->sp);
+    f->sp = base;
+    char arr[32];
+    snprintf(arr, sizeof arr, "stackbase + %d", base);
+    sb_puts(o, "    {\n        PyObject *r = ");
+    sb_printf(o, call_fmt, arr);
+    sb_printf(o, ";\n        if (r == NULL) goto %s;\n        %s = r;\n    }\n",
+              err_at(f, in->off, false), slot(f, base));
+    f->sp = base + 1;
+}
+
+/* BUILD_TUPLE / BUILD_LIST straight from the slots: NEW_FN makes the
+ * container, SET_FN fills it. */
+static void build_sequence(Fn *f, const Instr *in, const char *new_fn, const char *set_fn) {
+    StrBuf *o = f->out;
+    int n = in->arg, base = f->sp - n;
+    sb_printf(o, "    {\n        PyObject *r = %s(%d);\n        if (r == NULL) goto %s;\n", new_fn,
+              n, err_at(f, in->off, false));
+    for (int i = 0; i < n; i++) sb_printf(o, "        %s(r, %d, %s);\n", set_fn, i, slot(f, base + i));
+    sb_printf(o, "        %s = r;\n    }\n", slot(f, base));
+    f->sp = base + 1;
 }
 
 static const char *unary_fn(int op) {
@@ -323,8 +517,9 @@ static bool is_truth_jump(int op) {
 }
 
 /* The jump of POP_JUMP_*_IF_TRUE/FALSE instruction J on the truth value
- * in the C variable t (its operand already popped). */
-static void emit_jump_on_truth(Fn *f, const Instr *j) {
+ * in the C variable t (its operand already popped); AT is the offset the
+ * instruction doing the jump records. */
+static void emit_jump_on_truth(Fn *f, const Instr *j, int at) {
     StrBuf *o = f->out;
     bool on_true = j->op == POP_JUMP_FORWARD_IF_TRUE || j->op == POP_JUMP_BACKWARD_IF_TRUE;
     const char *test = on_true ? "t" : "!t";
@@ -334,55 +529,64 @@ static void emit_jump_on_truth(Fn *f, const Instr *j) {
     }
     /* ceval jumps, then checks the breaker: an error there is looked up at
      * the instruction before the target */
-    char bb[32];
     int back = j->next - j->arg;
     sb_printf(o, "        if (%s) {\n", test);
-    breaker(o, err_label(f, back - 1, false, bb));
+    breaker(f, err_at(f, back - 1, false), at, false);
     sb_printf(o, "            goto i_%d;\n        }\n", back);
 }
 
-/* Emits the block of one instruction; NEXT is the instruction after it,
- * or NULL. */
+/* Emits the block of one instruction, entered with f->sp at its depth;
+ * NEXT is the instruction after it, or NULL. */
 static void emit_instr(Fn *f, const Instr *in, const Instr *next) {
     StrBuf *o = f->out;
-    char eb[32], ub[32];
-    const char *E = err_label(f, in->off, false, eb);
-    const char *U = err_label(f, in->off, true, ub);
-    int a = in->arg;
+    int a = in->arg, d = f->sp;
     int fwd = in->next + a, back = in->next - a;
     /* jumps and handlers target the first EXTENDED_ARG of an instruction */
     if (in->start != in->off) sb_printf(o, "i_%d:\n", in->start);
     sb_printf(o, "i_%d: /* %s %d */\n", in->off, opnames[in->op] ? opnames[in->op] : "?", a);
-    sb_printf(o, "    frame->prev_instr = first_instr + %d;\n", in->off);
+    if (needs_prev_instr(in->op)) sb_printf(o, "    frame->prev_instr = first_instr + %d;\n", in->off);
+#define E err_at(f, in->off, false)
+#define U err_at(f, in->off, true)
+#define S(k) slot(f, (k))
     switch (in->op) {
     case NOP: break;
     case RESUME:
-        if (a < 2) breaker(o, E);
+        if (a < 2) breaker(f, E, in->off, true);
         break;
-    case POP_TOP: sb_puts(o, "    Py_DECREF(sp[-1]);\n    sp--;\n"); break;
-    case PUSH_NULL: sb_puts(o, "    *sp++ = NULL;\n"); break;
+    case POP_TOP:
+        sb_printf(o, "    Py_DECREF(%s);\n", S(d - 1));
+        f->sp = d - 1;
+        break;
+    case PUSH_NULL:
+        sb_printf(o, "    %s = NULL;\n", S(d));
+        f->sp = d + 1;
+        break;
     case COPY:
-        sb_printf(o, "    Py_XINCREF(sp[-%d]);\n    sp[0] = sp[-%d];\n    sp++;\n", a, a);
+        sb_printf(o, "    %s = %s;\n    Py_XINCREF(%s);\n", S(d), S(d - a), S(d));
+        f->sp = d + 1;
         break;
     case SWAP:
-        sb_printf(o, "    { PyObject *t = sp[-1]; sp[-1] = sp[-%d]; sp[-%d] = t; }\n", a, a);
+        sb_printf(o, "    { PyObject *t = %s; %s = %s; %s = t; }\n", S(d - 1), S(d - 1), S(d - a),
+                  S(d - a));
         break;
     case LOAD_CONST:
-        sb_printf(o, "    *sp = PyTuple_GET_ITEM(consts, %d);\n    Py_INCREF(*sp);\n    sp++;\n",
-                  a);
+        sb_printf(o, "    %s = Py_NewRef(PyTuple_GET_ITEM(consts, %d));\n", S(d), a);
+        f->sp = d + 1;
         break;
     case LOAD_FAST:
     case LOAD_CLOSURE:
         sb_printf(o,
                   "    if (p2w_unlikely(localsplus[%d] == NULL)) {\n"
+                  "        frame->prev_instr = first_instr + %d;\n"
                   "        p2w_unbound_local(tstate, frame, %d);\n        goto %s;\n    }\n"
-                  "    Py_INCREF(localsplus[%d]);\n    *sp++ = localsplus[%d];\n",
-                  a, a, E, a, a);
+                  "    %s = Py_NewRef(localsplus[%d]);\n",
+                  a, in->off, a, E, S(d), a);
+        f->sp = d + 1;
         break;
     case STORE_FAST:
-        sb_printf(
-            o, "    { PyObject *old = localsplus[%d]; localsplus[%d] = *--sp; Py_XDECREF(old); }\n",
-            a, a);
+        sb_printf(o, "    { PyObject *old = localsplus[%d]; localsplus[%d] = %s; Py_XDECREF(old); }\n",
+                  a, a, S(d - 1));
+        f->sp = d - 1;
         break;
     case DELETE_FAST:
         sb_printf(o,
@@ -396,21 +600,29 @@ static void emit_instr(Fn *f, const Instr *in, const Instr *next) {
                   "    {\n        static p2w_global_cache cache;\n"
                   "        PyObject *v = p2w_load_global_cached(tstate, frame, "
                   "PyTuple_GET_ITEM(names, %d), &cache);\n"
-                  "        if (v == NULL) goto %s;\n%s        *sp++ = v;\n    }\n",
-                  a >> 1, E, (a & 1) ? "        *sp++ = NULL;\n" : "");
+                  "        if (v == NULL) goto %s;\n",
+                  a >> 1, E);
+        if (a & 1) {
+            sb_printf(o, "        %s = NULL;\n", S(d));
+            d++;
+        }
+        sb_printf(o, "        %s = v;\n    }\n", S(d));
+        f->sp = d + 1;
         break;
     case LOAD_NAME:
         sb_printf(o,
                   "    {\n        PyObject *v = p2w_load_name(tstate, frame, "
                   "PyTuple_GET_ITEM(names, %d));\n"
-                  "        if (v == NULL) goto %s;\n        *sp++ = v;\n    }\n",
-                  a, E);
+                  "        if (v == NULL) goto %s;\n        %s = v;\n    }\n",
+                  a, E, S(d));
+        f->sp = d + 1;
         break;
     case STORE_NAME:
+        f->sp = d - 1;
         sb_printf(o,
-                  "    sp--;\n    if (p2w_store_name(tstate, frame, PyTuple_GET_ITEM(names, %d), "
-                  "*sp) < 0) goto %s;\n",
-                  a, E);
+                  "    if (p2w_store_name(tstate, frame, PyTuple_GET_ITEM(names, %d), %s) < 0) "
+                  "goto %s;\n",
+                  a, S(d - 1), E);
         break;
     case DELETE_NAME:
         sb_printf(
@@ -419,10 +631,10 @@ static void emit_instr(Fn *f, const Instr *in, const Instr *next) {
             a, E);
         break;
     case STORE_GLOBAL:
-        sb_printf(o,
-                  "    sp--;\n    if (p2w_store_global(frame, PyTuple_GET_ITEM(names, %d), *sp) < "
-                  "0) goto %s;\n",
-                  a, E);
+        f->sp = d - 1;
+        sb_printf(
+            o, "    if (p2w_store_global(frame, PyTuple_GET_ITEM(names, %d), %s) < 0) goto %s;\n",
+            a, S(d - 1), E);
         break;
     case DELETE_GLOBAL:
         sb_printf(
@@ -432,310 +644,359 @@ static void emit_instr(Fn *f, const Instr *in, const Instr *next) {
         break;
     case LOAD_ATTR:
         sb_printf(o,
-                  "    {\n        static p2w_attr_cache cache;\n        PyObject *owner = sp[-1];\n"
-                  "        sp[-1] = p2w_load_attr_cached(owner, PyTuple_GET_ITEM(names, %d), "
-                  "&cache);\n"
-                  "        Py_DECREF(owner);\n        if (sp[-1] == NULL) goto %s;\n    }\n",
-                  a, E);
+                  "    {\n        static p2w_attr_cache cache;\n        PyObject *owner = %s;\n"
+                  "        %s = p2w_load_attr_cached(owner, PyTuple_GET_ITEM(names, %d), &cache);\n"
+                  "        Py_DECREF(owner);\n        if (%s == NULL) goto %s;\n    }\n",
+                  S(d - 1), S(d - 1), a, S(d - 1), E);
         break;
     case STORE_ATTR:
+        f->sp = d - 2;
         sb_printf(o,
-                  "    {\n        static p2w_attr_cache cache;\n        sp -= 2;\n"
-                  "        if (p2w_store_attr_cached(sp[1], PyTuple_GET_ITEM(names, %d), sp[0], "
-                  "&cache) < 0) goto %s;\n    }\n",
-                  a, E);
+                  "    {\n        static p2w_attr_cache cache;\n"
+                  "        if (p2w_store_attr_cached(%s, PyTuple_GET_ITEM(names, %d), %s, &cache) "
+                  "< 0) goto %s;\n    }\n",
+                  S(d - 1), a, S(d - 2), E);
         break;
     case DELETE_ATTR:
+        f->sp = d - 1;
         sb_printf(o,
-                  "    {\n        PyObject *owner = *--sp;\n"
+                  "    {\n        PyObject *owner = %s;\n"
                   "        int err = PyObject_SetAttr(owner, PyTuple_GET_ITEM(names, %d), NULL);\n"
                   "        Py_DECREF(owner);\n        if (err) goto %s;\n    }\n",
-                  a, E);
+                  S(d - 1), a, E);
         break;
     case LOAD_METHOD:
-        sb_printf(
-            o,
-            "    {\n        static p2w_method_cache cache;\n"
-            "        PyObject *obj = sp[-1], *meth;\n"
-            "        int found = p2w_load_method_cached(obj, PyTuple_GET_ITEM(names, %d), &meth, "
-            "&cache);\n"
-            "        if (meth == NULL) goto %s;\n"
-            "        if (found) {\n            sp[-1] = meth;\n            *sp++ = obj;\n"
-            "        } else {\n            sp[-1] = NULL;\n            Py_DECREF(obj);\n           "
-            " *sp++ = meth;\n        }\n    }\n",
-            a, E);
-        break;
-    case PRECALL: sb_printf(o, "    p2w_precall(sp, %d);\n", a); break;
-    case KW_NAMES: sb_printf(o, "    kwnames = PyTuple_GET_ITEM(consts, %d);\n", a); break;
-    case CALL:
         sb_printf(o,
-                  "    {\n        PyObject *res = p2w_call(tstate, sp, %d, kwnames);\n        "
-                  "kwnames = NULL;\n"
-                  "        sp -= %d;\n        *sp++ = res;\n        if (res == NULL) goto %s;\n",
-                  a, a + 2, E);
-        breaker(o, E);
+                  "    {\n        static p2w_method_cache cache;\n"
+                  "        PyObject *obj = %s, *meth;\n"
+                  "        int found = p2w_load_method_cached(obj, PyTuple_GET_ITEM(names, %d), "
+                  "&meth, &cache);\n"
+                  "        if (meth == NULL) goto %s;\n"
+                  "        if (found) {\n            %s = meth;\n            %s = obj;\n"
+                  "        } else {\n            %s = NULL;\n            Py_DECREF(obj);\n"
+                  "            %s = meth;\n        }\n    }\n",
+                  S(d - 1), a, E, S(d - 1), S(d), S(d - 1), S(d));
+        f->sp = d + 1;
+        break;
+    case PRECALL: {
+        /* a bound method in the callable's place is split into function
+         * and self, as ceval's PRECALL does */
+        const char *callable = S(d - a - 2), *self = S(d - a - 1);
+        sb_printf(o,
+                  "    if (%s == NULL && Py_IS_TYPE(%s, &PyMethod_Type)) {\n"
+                  "        PyObject *m = %s;\n"
+                  "        %s = Py_NewRef(PyMethod_GET_FUNCTION(m));\n"
+                  "        %s = Py_NewRef(PyMethod_GET_SELF(m));\n"
+                  "        Py_DECREF(m);\n    }\n",
+                  callable, self, self, callable, self);
+        break;
+    }
+    case KW_NAMES: sb_printf(o, "    kwnames = PyTuple_GET_ITEM(consts, %d);\n", a); break;
+    case CALL: {
+        int base = d - a - 2;
+        spill(f, base, d);
+        f->sp = base + 1;
+        sb_printf(o,
+                  "    {\n        PyObject *res = p2w_call(tstate, stackbase + %d, %d, kwnames);\n"
+                  "        kwnames = NULL;\n        %s = res;\n        if (res == NULL) goto %s;\n",
+                  d, a, S(base), E);
+        breaker(f, E, in->off, false);
         sb_puts(o, "    }\n");
         break;
+    }
     case BINARY_OP:
-        sb_printf(
-            o,
-            "    sp--;\n    sp[-1] = p2w_binary_op_fast(sp[-1], sp[0], %d);\n    if (sp[-1] == "
-            "NULL) goto %s;\n",
-            a, E);
+        f->sp = d - 1;
+        sb_printf(o,
+                  "    %s = p2w_binary_op_fast(%s, %s, %d);\n    if (%s == NULL) goto %s;\n",
+                  S(d - 2), S(d - 2), S(d - 1), a, S(d - 2), E);
         break;
     case UNARY_POSITIVE:
     case UNARY_NEGATIVE:
     case UNARY_INVERT:
-        sb_printf(
-            o,
-            "    {\n        PyObject *v = sp[-1];\n        sp[-1] = %s(v);\n        Py_DECREF(v);\n"
-            "        if (sp[-1] == NULL) goto %s;\n    }\n",
-            unary_fn(in->op), E);
+        sb_printf(o,
+                  "    {\n        PyObject *v = %s;\n        %s = %s(v);\n        Py_DECREF(v);\n"
+                  "        if (%s == NULL) goto %s;\n    }\n",
+                  S(d - 1), S(d - 1), unary_fn(in->op), S(d - 1), E);
         break;
     case UNARY_NOT:
         sb_printf(o,
-                  "    {\n        int t = p2w_truth_steal(sp[-1]);\n        sp[-1] = NULL;\n"
-                  "        if (t < 0) goto %s;\n        sp[-1] = Py_NewRef(t ? Py_False : "
-                  "Py_True);\n    }\n",
-                  E);
+                  "    {\n        int t = p2w_truth_steal(%s);\n        %s = NULL;\n"
+                  "        if (t < 0) goto %s;\n        %s = Py_NewRef(t ? Py_False : Py_True);\n"
+                  "    }\n",
+                  S(d - 1), S(d - 1), E, S(d - 1));
         break;
     case COMPARE_OP:
         if (next && is_truth_jump(next->op)) {
             /* a test: its truth goes straight to the jump, no bool made
              * (the jump's own block stays for other paths into it) */
-            sb_printf(
-                o,
-                "    {\n        sp -= 2;\n        int t = p2w_compare_truth(sp[0], sp[1], %d);\n"
-                "        if (t < 0) goto %s;\n",
-                a, E);
-            emit_jump_on_truth(f, next);
+            f->sp = d - 2;
+            sb_printf(o,
+                      "    {\n        int t = p2w_compare_truth(%s, %s, %d);\n"
+                      "        if (t < 0) goto %s;\n",
+                      S(d - 2), S(d - 1), a, E);
+            emit_jump_on_truth(f, next, in->off);
             sb_printf(o, "        goto i_%d;\n    }\n", next->next);
+            f->sp = d - 1; /* the jump's own block follows, entered with the bool */
             break;
         }
+        f->sp = d - 1;
         sb_printf(o,
-                  "    {\n        PyObject *r = *--sp, *l = sp[-1];\n        sp[-1] = "
-                  "PyObject_RichCompare(l, r, %d);\n"
-                  "        Py_DECREF(l);\n        Py_DECREF(r);\n        if (sp[-1] == NULL) goto "
-                  "%s;\n    }\n",
-                  a, E);
+                  "    {\n        PyObject *r = %s, *l = %s;\n"
+                  "        %s = PyObject_RichCompare(l, r, %d);\n"
+                  "        Py_DECREF(l);\n        Py_DECREF(r);\n        if (%s == NULL) goto %s;\n"
+                  "    }\n",
+                  S(d - 1), S(d - 2), S(d - 2), a, S(d - 2), E);
         break;
     case IS_OP:
-        sb_printf(
-            o,
-            "    {\n        PyObject *r = *--sp, *l = sp[-1];\n        int res = (l == r) ^ %d;\n"
-            "        Py_DECREF(l);\n        Py_DECREF(r);\n        sp[-1] = Py_NewRef(res ? "
-            "Py_True : Py_False);\n    }\n",
-            a);
+        sb_printf(o,
+                  "    {\n        PyObject *r = %s, *l = %s;\n        int res = (l == r) ^ %d;\n"
+                  "        Py_DECREF(l);\n        Py_DECREF(r);\n"
+                  "        %s = Py_NewRef(res ? Py_True : Py_False);\n    }\n",
+                  S(d - 1), S(d - 2), a, S(d - 2));
+        f->sp = d - 1;
         break;
     case CONTAINS_OP:
+        f->sp = d - 2;
         sb_printf(o,
-                  "    {\n        PyObject *r = *--sp, *l = *--sp;\n        int res = "
-                  "PySequence_Contains(r, l);\n"
+                  "    {\n        PyObject *r = %s, *l = %s;\n"
+                  "        int res = PySequence_Contains(r, l);\n"
                   "        Py_DECREF(l);\n        Py_DECREF(r);\n        if (res < 0) goto %s;\n"
-                  "        *sp++ = Py_NewRef((res ^ %d) ? Py_True : Py_False);\n    }\n",
-                  E, a);
+                  "        %s = Py_NewRef((res ^ %d) ? Py_True : Py_False);\n    }\n",
+                  S(d - 1), S(d - 2), E, S(d - 2), a);
+        f->sp = d - 1;
         break;
     case BINARY_SUBSCR:
-        sb_printf(o,
-                  "    {\n        PyObject *sub = *--sp, *c = sp[-1];\n        sp[-1] = "
-                  "p2w_subscr_fast(c, sub);\n"
-                  "        if (sp[-1] == NULL) "
-                  "goto %s;\n    }\n",
-                  E);
+        f->sp = d - 1;
+        sb_printf(o, "    %s = p2w_subscr_fast(%s, %s);\n    if (%s == NULL) goto %s;\n", S(d - 2),
+                  S(d - 2), S(d - 1), S(d - 2), E);
         break;
     case STORE_SUBSCR:
-        sb_printf(
-            o,
-            "    {\n        PyObject *sub = sp[-1], *c = sp[-2], *v = sp[-3];\n        sp -= 3;\n"
-            "        if (p2w_store_subscr_fast(c, sub, v) < 0) goto %s;\n    }\n",
-            E);
+        /* stack: value, container, key */
+        f->sp = d - 3;
+        sb_printf(o, "    if (p2w_store_subscr_fast(%s, %s, %s) < 0) goto %s;\n", S(d - 2),
+                  S(d - 1), S(d - 3), E);
         break;
     case DELETE_SUBSCR:
+        f->sp = d - 2;
         sb_printf(o,
-                  "    {\n        PyObject *sub = sp[-1], *c = sp[-2];\n        sp -= 2;\n"
-                  "        int err = PyObject_DelItem(c, sub);\n        Py_DECREF(c);\n        "
-                  "Py_DECREF(sub);\n"
-                  "        if (err) goto %s;\n    }\n",
-                  E);
+                  "    {\n        PyObject *sub = %s, *c = %s;\n"
+                  "        int err = PyObject_DelItem(c, sub);\n        Py_DECREF(c);\n"
+                  "        Py_DECREF(sub);\n        if (err) goto %s;\n    }\n",
+                  S(d - 1), S(d - 2), E);
         break;
-    case BUILD_TUPLE: stack_helper(o, "_PyTuple_FromArraySteal(sp, %d)", a, E); break;
-    case BUILD_LIST: stack_helper(o, "p2w_build_list(sp, %d)", a, E); break;
-    case BUILD_SET: stack_helper(o, "p2w_build_set(sp, %d)", a, E); break;
-    case BUILD_STRING: stack_helper(o, "p2w_build_string(sp, %d)", a, E); break;
-    case BUILD_SLICE: stack_helper(o, "p2w_build_slice(sp, %d)", a, E); break;
-    case BUILD_MAP:
-        sb_printf(o,
-                  "    {\n        sp -= %d;\n        PyObject *r = p2w_build_map(sp, %d);\n"
-                  "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n",
-                  2 * a, a, E);
+    case BUILD_TUPLE: build_sequence(f, in, "PyTuple_New", "PyTuple_SET_ITEM"); break;
+    case BUILD_LIST: build_sequence(f, in, "PyList_New", "PyList_SET_ITEM"); break;
+    case BUILD_SET: {
+        char call[64];
+        snprintf(call, sizeof call, "p2w_build_set(%%s, %d)", a);
+        array_helper(f, in, call, a);
         break;
-    case BUILD_CONST_KEY_MAP:
-        sb_printf(
-            o,
-            "    {\n        sp -= %d;\n        PyObject *r = p2w_build_const_key_map(sp, %d);\n"
-            "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n",
-            a + 1, a, E);
+    }
+    case BUILD_STRING: {
+        char call[64];
+        snprintf(call, sizeof call, "p2w_build_string(%%s, %d)", a);
+        array_helper(f, in, call, a);
         break;
+    }
+    case BUILD_SLICE: {
+        char call[64];
+        snprintf(call, sizeof call, "p2w_build_slice(%%s, %d)", a);
+        array_helper(f, in, call, a);
+        break;
+    }
+    case BUILD_MAP: {
+        char call[64];
+        snprintf(call, sizeof call, "p2w_build_map(%%s, %d)", a);
+        array_helper(f, in, call, 2 * a);
+        break;
+    }
+    case BUILD_CONST_KEY_MAP: {
+        char call[64];
+        snprintf(call, sizeof call, "p2w_build_const_key_map(%%s, %d)", a);
+        array_helper(f, in, call, a + 1);
+        break;
+    }
+    case MAKE_FUNCTION: {
+        int n = 1 + !!(a & 1) + !!(a & 2) + !!(a & 4) + !!(a & 8);
+        char call[80];
+        snprintf(call, sizeof call, "p2w_make_function(frame, %%s, %d, %d)", n, a);
+        array_helper(f, in, call, n);
+        break;
+    }
     case LIST_APPEND:
-        sb_printf(o,
-                  "    sp--;\n    if (_PyList_AppendTakeRef((PyListObject *)sp[-%d], *sp) < 0) "
-                  "goto %s;\n",
-                  a, E);
+        f->sp = d - 1;
+        sb_printf(o, "    if (_PyList_AppendTakeRef((PyListObject *)%s, %s) < 0) goto %s;\n",
+                  S(d - 1 - a), S(d - 1), E);
         break;
     case SET_ADD:
+        f->sp = d - 1;
         sb_printf(o,
-                  "    {\n        PyObject *v = *--sp;\n        int err = PySet_Add(sp[-%d], v);\n"
+                  "    {\n        PyObject *v = %s;\n        int err = PySet_Add(%s, v);\n"
                   "        Py_DECREF(v);\n        if (err) goto %s;\n    }\n",
-                  a, E);
+                  S(d - 1), S(d - 1 - a), E);
         break;
     case MAP_ADD:
-        sb_printf(o,
-                  "    sp -= 2;\n    if (_PyDict_SetItem_Take2((PyDictObject *)sp[-%d], sp[0], "
-                  "sp[1]) != 0) goto %s;\n",
-                  a, E);
+        f->sp = d - 2;
+        sb_printf(o, "    if (_PyDict_SetItem_Take2((PyDictObject *)%s, %s, %s) != 0) goto %s;\n",
+                  S(d - 2 - a), S(d - 2), S(d - 1), E);
         break;
     case LIST_EXTEND:
-        sb_printf(o, "    sp--;\n    if (p2w_list_extend(tstate, sp[-%d], *sp) < 0) goto %s;\n", a,
-                  E);
+        f->sp = d - 1;
+        sb_printf(o, "    if (p2w_list_extend(tstate, %s, %s) < 0) goto %s;\n", S(d - 1 - a),
+                  S(d - 1), E);
         break;
     case SET_UPDATE:
-        sb_printf(o, "    sp--;\n    if (p2w_set_update(sp[-%d], *sp) < 0) goto %s;\n", a, E);
+        f->sp = d - 1;
+        sb_printf(o, "    if (p2w_set_update(%s, %s) < 0) goto %s;\n", S(d - 1 - a), S(d - 1), E);
         break;
     case DICT_UPDATE:
-        sb_printf(o, "    sp--;\n    if (p2w_dict_update(tstate, sp[-%d], *sp) < 0) goto %s;\n", a,
-                  E);
+        f->sp = d - 1;
+        sb_printf(o, "    if (p2w_dict_update(tstate, %s, %s) < 0) goto %s;\n", S(d - 1 - a),
+                  S(d - 1), E);
         break;
     case DICT_MERGE:
         /* the called function sits below the dict: only named in errors */
-        sb_printf(
-            o, "    sp--;\n    if (p2w_dict_merge(tstate, sp[-%d], *sp, sp[-%d]) < 0) goto %s;\n",
-            a, a + 2, E);
+        f->sp = d - 1;
+        sb_printf(o, "    if (p2w_dict_merge(tstate, %s, %s, %s) < 0) goto %s;\n", S(d - 1 - a),
+                  S(d - 1), S(d - 3 - a), E);
         break;
     case SETUP_ANNOTATIONS:
         sb_printf(o, "    if (p2w_setup_annotations(tstate, frame->f_locals) < 0) goto %s;\n", E);
         break;
-    case CALL_FUNCTION_EX:
+    case CALL_FUNCTION_EX: {
         /* stack: NULL, func, args[, kwargs]; the result replaces the NULL */
+        int k = d;
+        const char *kwargs = (a & 1) ? S(--k) : "NULL";
+        const char *args = S(--k);
+        f->sp = k - 1;
         sb_printf(o,
-                  "    {\n        PyObject *kwargs = %s;\n        PyObject *args = *--sp;\n"
-                  "        PyObject *res = p2w_call_function_ex(tstate, sp[-1], args, kwargs);\n"
-                  "        Py_DECREF(sp[-1]);\n        sp--;\n        Py_XDECREF(sp[-1]);\n"
-                  "        sp[-1] = res;\n        if (res == NULL) goto %s;\n",
-                  (a & 1) ? "*--sp" : "NULL", E);
-        breaker(o, E);
+                  "    {\n        PyObject *res = p2w_call_function_ex(tstate, %s, %s, %s);\n"
+                  "        Py_DECREF(%s);\n        Py_XDECREF(%s);\n        %s = res;\n"
+                  "        if (res == NULL) goto %s;\n",
+                  S(k - 1), args, kwargs, S(k - 1), S(k - 2), S(k - 2), E);
+        breaker(f, E, in->off, false);
         sb_puts(o, "    }\n");
         break;
+    }
     case LIST_TO_TUPLE:
         sb_printf(o,
-                  "    {\n        PyObject *l = sp[-1];\n        sp[-1] = PyList_AsTuple(l);\n     "
-                  "   Py_DECREF(l);\n"
-                  "        if (sp[-1] == NULL) goto %s;\n    }\n",
-                  E);
+                  "    {\n        PyObject *l = %s;\n        %s = PyList_AsTuple(l);\n"
+                  "        Py_DECREF(l);\n        if (%s == NULL) goto %s;\n    }\n",
+                  S(d - 1), S(d - 1), S(d - 1), E);
         break;
-    case UNPACK_SEQUENCE:
+    case UNPACK_SEQUENCE: {
+        /* exact tuples and lists of the right length in place
+         * (UNPACK_SEQUENCE_TUPLE / _LIST); the first item ends on top */
+        int base = d - 1;
+        f->sp = base;
         sb_printf(o,
-                  "    sp--;\n    if (p2w_unpack(tstate, *sp, %d, -1, sp + %d) < 0) goto %s;\n    "
-                  "sp += %d;\n",
-                  a, a, E, a);
+                  "    {\n        PyObject *seq = %s, **items = NULL;\n"
+                  "        if (PyTuple_CheckExact(seq) && PyTuple_GET_SIZE(seq) == %d)\n"
+                  "            items = _PyTuple_ITEMS(seq);\n"
+                  "        else if (PyList_CheckExact(seq) && PyList_GET_SIZE(seq) == %d)\n"
+                  "            items = _PyList_ITEMS(seq);\n"
+                  "        if (items != NULL) {\n",
+                  S(base), a, a);
+        for (int i = 0; i < a; i++)
+            sb_printf(o, "            %s = Py_NewRef(items[%d]);\n", S(base + a - 1 - i), i);
+        sb_printf(o,
+                  "            Py_DECREF(seq);\n        } else {\n"
+                  "            if (p2w_unpack(tstate, seq, %d, -1, stackbase + %d) < 0) goto %s;\n",
+                  a, base + a, E);
+        if (f->cstack)
+            for (int k = base; k < base + a; k++)
+                sb_printf(o, "            s%d = stackbase[%d];\n", k, k);
+        sb_puts(o, "        }\n    }\n");
+        f->sp = base + a;
         break;
+    }
     case UNPACK_EX: {
-        int total = 1 + (a & 0xff) + (a >> 8);
-        sb_printf(o,
-                  "    sp--;\n    if (p2w_unpack(tstate, *sp, %d, %d, sp + %d) < 0) goto %s;\n    "
-                  "sp += %d;\n",
-                  a & 0xff, a >> 8, total, E, total);
+        int total = 1 + (a & 0xff) + (a >> 8), base = d - 1;
+        f->sp = base;
+        sb_printf(o, "    if (p2w_unpack(tstate, %s, %d, %d, stackbase + %d) < 0) goto %s;\n",
+                  S(base), a & 0xff, a >> 8, base + total, E);
+        reload(f, base, base + total);
+        f->sp = base + total;
         break;
     }
     case GET_ITER:
         sb_printf(o,
-                  "    {\n        PyObject *v = sp[-1];\n        sp[-1] = PyObject_GetIter(v);\n   "
-                  "     Py_DECREF(v);\n"
-                  "        if (sp[-1] == NULL) goto %s;\n    }\n",
-                  E);
+                  "    {\n        PyObject *v = %s;\n        %s = PyObject_GetIter(v);\n"
+                  "        Py_DECREF(v);\n        if (%s == NULL) goto %s;\n    }\n",
+                  S(d - 1), S(d - 1), S(d - 1), E);
         break;
     case FOR_ITER:
-        sb_printf(
-            o,
-            "    {\n        PyObject *it = sp[-1];\n        PyObject *next = p2w_iter_next(it);\n"
-            "        if (next != NULL) {\n            *sp++ = next;\n        } else {\n"
-            "            if (_PyErr_Occurred(tstate)) {\n"
-            "                if (!_PyErr_ExceptionMatches(tstate, PyExc_StopIteration)) goto %s;\n"
-            "                _PyErr_Clear(tstate);\n            }\n"
-            "            sp--;\n            Py_DECREF(it);\n            goto i_%d;\n        }\n    "
-            "}\n",
-            E, fwd);
+        sb_printf(o,
+                  "    {\n        PyObject *next = p2w_iter_next(%s);\n"
+                  "        if (next != NULL) {\n            %s = next;\n        } else {\n"
+                  "            if (_PyErr_Occurred(tstate)) {\n"
+                  "                if (!_PyErr_ExceptionMatches(tstate, PyExc_StopIteration)) goto "
+                  "%s;\n"
+                  "                _PyErr_Clear(tstate);\n            }\n"
+                  "            Py_DECREF(%s);\n            goto i_%d;\n        }\n    }\n",
+                  S(d - 1), S(d), E, S(d - 1), fwd);
+        f->sp = d + 1;
         break;
     case JUMP_FORWARD: sb_printf(o, "    goto i_%d;\n", fwd); break;
     case JUMP_BACKWARD_NO_INTERRUPT: sb_printf(o, "    goto i_%d;\n", back); break;
-    case JUMP_BACKWARD: {
+    case JUMP_BACKWARD:
         /* ceval jumps, then checks the breaker: an error there is looked
          * up at the instruction before the target */
-        char bb[32];
         sb_puts(o, "    {\n");
-        breaker(o, err_label(f, back - 1, false, bb));
+        breaker(f, err_at(f, back - 1, false), in->off, true);
         sb_printf(o, "        goto i_%d;\n    }\n", back);
         break;
-    }
     case POP_JUMP_FORWARD_IF_TRUE:
     case POP_JUMP_FORWARD_IF_FALSE:
     case POP_JUMP_BACKWARD_IF_TRUE:
     case POP_JUMP_BACKWARD_IF_FALSE:
-        sb_printf(
-            o, "    {\n        int t = p2w_truth_steal(*--sp);\n        if (t < 0) goto %s;\n", E);
-        emit_jump_on_truth(f, in);
+        f->sp = d - 1;
+        sb_printf(o, "    {\n        int t = p2w_truth_steal(%s);\n        if (t < 0) goto %s;\n",
+                  S(d - 1), E);
+        emit_jump_on_truth(f, in, in->off);
         sb_puts(o, "    }\n");
         break;
     case POP_JUMP_FORWARD_IF_NONE:
     case POP_JUMP_FORWARD_IF_NOT_NONE:
+        f->sp = d - 1;
         sb_printf(o,
-                  "    {\n        PyObject *v = *--sp;\n        int is_none = Py_IsNone(v);\n      "
-                  "  Py_DECREF(v);\n"
-                  "        if (%sis_none) goto i_%d;\n    }\n",
-                  in->op == POP_JUMP_FORWARD_IF_NOT_NONE ? "!" : "", fwd);
+                  "    {\n        PyObject *v = %s;\n        int is_none = Py_IsNone(v);\n"
+                  "        Py_DECREF(v);\n        if (%sis_none) goto i_%d;\n    }\n",
+                  S(d - 1), in->op == POP_JUMP_FORWARD_IF_NOT_NONE ? "!" : "", fwd);
         break;
     case POP_JUMP_BACKWARD_IF_NONE:
-    case POP_JUMP_BACKWARD_IF_NOT_NONE: {
-        char bb[32];
+    case POP_JUMP_BACKWARD_IF_NOT_NONE:
+        f->sp = d - 1;
         sb_printf(o,
-                  "    {\n        PyObject *v = *--sp;\n        int is_none = Py_IsNone(v);\n      "
-                  "  Py_DECREF(v);\n"
-                  "        if (%sis_none) {\n",
-                  in->op == POP_JUMP_BACKWARD_IF_NOT_NONE ? "!" : "");
-        breaker(o, err_label(f, back - 1, false, bb));
+                  "    {\n        PyObject *v = %s;\n        int is_none = Py_IsNone(v);\n"
+                  "        Py_DECREF(v);\n        if (%sis_none) {\n",
+                  S(d - 1), in->op == POP_JUMP_BACKWARD_IF_NOT_NONE ? "!" : "");
+        breaker(f, err_at(f, back - 1, false), in->off, false);
         sb_printf(o, "            goto i_%d;\n        }\n    }\n", back);
         break;
-    }
     case JUMP_IF_TRUE_OR_POP:
-    case JUMP_IF_FALSE_OR_POP: {
-        bool jump_on_true = in->op == JUMP_IF_TRUE_OR_POP;
+    case JUMP_IF_FALSE_OR_POP:
         sb_printf(o,
-                  "    {\n        PyObject *c = sp[-1];\n        int t = c == Py_True ? 1 : c == "
-                  "Py_False ? 0 : PyObject_IsTrue(c);\n"
-                  "        if (t < 0) goto %s;\n        if (%st) goto i_%d;\n        sp--;\n       "
-                  " Py_DECREF(c);\n    }\n",
-                  E, jump_on_true ? "" : "!", fwd);
+                  "    {\n        PyObject *c = %s;\n"
+                  "        int t = c == Py_True ? 1 : c == Py_False ? 0 : PyObject_IsTrue(c);\n"
+                  "        if (t < 0) goto %s;\n        if (%st) goto i_%d;\n"
+                  "        Py_DECREF(c);\n    }\n",
+                  S(d - 1), E, in->op == JUMP_IF_TRUE_OR_POP ? "" : "!", fwd);
+        f->sp = d - 1;
         break;
-    }
     case RETURN_VALUE:
-        sb_puts(o, "    {\n        PyObject *retval = *--sp;\n        p2w_frame_leave(tstate, "
-                   "frame, &cframe, sp);\n"
-                   "        return retval;\n    }\n");
-        break;
-    case MAKE_FUNCTION: {
-        int n = 1 + !!(a & 1) + !!(a & 2) + !!(a & 4) + !!(a & 8);
         sb_printf(o,
-                  "    {\n        sp -= %d;\n        PyObject *r = p2w_make_function(frame, sp, "
-                  "%d, %d);\n"
-                  "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n",
-                  n, n, a, E);
+                  "    {\n        PyObject *retval = %s;\n"
+                  "        p2w_frame_leave(tstate, frame, &cframe, stackbase + %d);\n"
+                  "        return retval;\n    }\n",
+                  S(d - 1), d - 1);
         break;
-    }
     case MAKE_CELL:
         sb_printf(o,
-                  "    {\n        PyObject *cell = PyCell_New(localsplus[%d]);\n        if (cell "
-                  "== NULL) goto %s;\n"
-                  "        PyObject *old = localsplus[%d];\n        localsplus[%d] = cell;\n       "
-                  " Py_XDECREF(old);\n    }\n",
+                  "    {\n        PyObject *cell = PyCell_New(localsplus[%d]);\n"
+                  "        if (cell == NULL) goto %s;\n"
+                  "        PyObject *old = localsplus[%d];\n        localsplus[%d] = cell;\n"
+                  "        Py_XDECREF(old);\n    }\n",
                   a, E, a, a);
         break;
     case COPY_FREE_VARS: {
@@ -751,237 +1012,279 @@ static void emit_instr(Fn *f, const Instr *in, const Instr *next) {
     case LOAD_DEREF:
         sb_printf(o,
                   "    {\n        PyObject *v = PyCell_GET(localsplus[%d]);\n"
-                  "        if (v == NULL) {\n            p2w_unbound_deref(tstate, frame, %d);\n   "
-                  "         goto %s;\n        }\n"
-                  "        *sp++ = Py_NewRef(v);\n    }\n",
-                  a, a, E);
+                  "        if (v == NULL) {\n            p2w_unbound_deref(tstate, frame, %d);\n"
+                  "            goto %s;\n        }\n"
+                  "        %s = Py_NewRef(v);\n    }\n",
+                  a, a, E, S(d));
+        f->sp = d + 1;
         break;
     case STORE_DEREF:
         sb_printf(o,
-                  "    {\n        PyObject *cell = localsplus[%d];\n        PyObject *old = "
-                  "PyCell_GET(cell);\n"
-                  "        PyCell_SET(cell, *--sp);\n        Py_XDECREF(old);\n    }\n",
-                  a);
+                  "    {\n        PyObject *cell = localsplus[%d];\n"
+                  "        PyObject *old = PyCell_GET(cell);\n"
+                  "        PyCell_SET(cell, %s);\n        Py_XDECREF(old);\n    }\n",
+                  a, S(d - 1));
+        f->sp = d - 1;
         break;
     case DELETE_DEREF:
         sb_printf(o,
-                  "    {\n        PyObject *cell = localsplus[%d];\n        PyObject *old = "
-                  "PyCell_GET(cell);\n"
-                  "        if (old == NULL) {\n            p2w_unbound_deref(tstate, frame, %d);\n "
-                  "           goto %s;\n        }\n"
+                  "    {\n        PyObject *cell = localsplus[%d];\n"
+                  "        PyObject *old = PyCell_GET(cell);\n"
+                  "        if (old == NULL) {\n            p2w_unbound_deref(tstate, frame, %d);\n"
+                  "            goto %s;\n        }\n"
                   "        PyCell_SET(cell, NULL);\n        Py_DECREF(old);\n    }\n",
                   a, a, E);
         break;
     case LOAD_CLASSDEREF:
         sb_printf(o,
                   "    {\n        PyObject *v = p2w_load_classderef(tstate, frame, %d);\n"
-                  "        if (v == NULL) goto %s;\n        *sp++ = v;\n    }\n",
-                  a, E);
+                  "        if (v == NULL) goto %s;\n        %s = v;\n    }\n",
+                  a, E, S(d));
+        f->sp = d + 1;
         break;
-    case FORMAT_VALUE:
+    case FORMAT_VALUE: {
+        int k = d;
+        const char *spec = (a & FVS_MASK) == FVS_HAVE_SPEC ? S(--k) : "NULL";
+        const char *v = S(--k);
+        f->sp = k;
         sb_printf(o,
-                  "    {\n        PyObject *spec = %s;\n        PyObject *v = *--sp;\n"
-                  "        PyObject *r = p2w_format_value(tstate, v, spec, %d);\n"
-                  "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n",
-                  (a & FVS_MASK) == FVS_HAVE_SPEC ? "*--sp" : "NULL", a, E);
+                  "    {\n        PyObject *r = p2w_format_value(tstate, %s, %s, %d);\n"
+                  "        if (r == NULL) goto %s;\n        %s = r;\n    }\n",
+                  v, spec, a, E, S(k));
+        f->sp = k + 1;
         break;
+    }
     case IMPORT_NAME:
+        f->sp = d - 2;
         sb_printf(o,
-                  "    {\n        PyObject *fromlist = *--sp, *level = *--sp;\n"
-                  "        PyObject *r = p2w_import_name(tstate, frame, PyTuple_GET_ITEM(names, "
-                  "%d), fromlist, level);\n"
-                  "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n",
-                  a, E);
+                  "    {\n        PyObject *r = p2w_import_name(tstate, frame, "
+                  "PyTuple_GET_ITEM(names, %d), %s, %s);\n"
+                  "        if (r == NULL) goto %s;\n        %s = r;\n    }\n",
+                  a, S(d - 1), S(d - 2), E, S(d - 2));
+        f->sp = d - 1;
         break;
     case IMPORT_FROM:
         sb_printf(o,
-                  "    {\n        PyObject *r = p2w_import_from(tstate, sp[-1], "
+                  "    {\n        PyObject *r = p2w_import_from(tstate, %s, "
                   "PyTuple_GET_ITEM(names, %d));\n"
-                  "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n",
-                  a, E);
+                  "        if (r == NULL) goto %s;\n        %s = r;\n    }\n",
+                  S(d - 1), a, E, S(d));
+        f->sp = d + 1;
         break;
-    case RAISE_VARARGS:
+    case RAISE_VARARGS: {
         if (a > 2) {
             sb_printf(o,
-                      "    PyErr_SetString(PyExc_SystemError, \"bad RAISE_VARARGS oparg\");\n    "
-                      "goto %s;\n",
+                      "    PyErr_SetString(PyExc_SystemError, \"bad RAISE_VARARGS oparg\");\n"
+                      "    goto %s;\n",
                       E);
             break;
         }
-        sb_puts(o, "    {\n        PyObject *cause = NULL, *exc = NULL;\n");
-        if (a == 2) sb_puts(o, "        cause = *--sp;\n");
-        if (a >= 1) sb_puts(o, "        exc = *--sp;\n");
-        sb_printf(o,
-                  "        if (p2w_raise(tstate, exc, cause)) goto %s;\n        goto %s;\n    }\n",
-                  U, E);
+        int k = d;
+        const char *cause = a == 2 ? S(--k) : "NULL";
+        const char *exc = a >= 1 ? S(--k) : "NULL";
+        f->sp = k;
+        sb_printf(o, "    if (p2w_raise(tstate, %s, %s)) goto %s;\n    goto %s;\n", exc, cause, U,
+                  E);
         break;
+    }
     case PUSH_EXC_INFO:
-        sb_puts(o, "    {\n        PyObject *value = sp[-1];\n        _PyErr_StackItem *ei = "
-                   "tstate->exc_info;\n"
-                   "        sp[-1] = ei->exc_value != NULL ? ei->exc_value : Py_NewRef(Py_None);\n"
-                   "        *sp++ = Py_NewRef(value);\n        ei->exc_value = value;\n    }\n");
+        sb_printf(o,
+                  "    {\n        PyObject *value = %s;\n"
+                  "        _PyErr_StackItem *ei = tstate->exc_info;\n"
+                  "        %s = ei->exc_value != NULL ? ei->exc_value : Py_NewRef(Py_None);\n"
+                  "        %s = Py_NewRef(value);\n        ei->exc_value = value;\n    }\n",
+                  S(d - 1), S(d - 1), S(d));
+        f->sp = d + 1;
         break;
     case POP_EXCEPT:
-        sb_puts(o, "    {\n        _PyErr_StackItem *ei = tstate->exc_info;\n        PyObject *old "
-                   "= ei->exc_value;\n"
-                   "        ei->exc_value = *--sp;\n        Py_XDECREF(old);\n    }\n");
+        sb_printf(o,
+                  "    {\n        _PyErr_StackItem *ei = tstate->exc_info;\n"
+                  "        PyObject *old = ei->exc_value;\n"
+                  "        ei->exc_value = %s;\n        Py_XDECREF(old);\n    }\n",
+                  S(d - 1));
+        f->sp = d - 1;
         break;
     case CHECK_EXC_MATCH:
+        f->sp = d - 1;
         sb_printf(o,
-                  "    {\n        PyObject *right = *--sp;\n        int r = "
-                  "p2w_check_exc_match(tstate, sp[-1], right);\n"
-                  "        if (r < 0) goto %s;\n        *sp++ = Py_NewRef(r ? Py_True : "
-                  "Py_False);\n    }\n",
-                  E);
+                  "    {\n        int r = p2w_check_exc_match(tstate, %s, %s);\n"
+                  "        if (r < 0) goto %s;\n        %s = Py_NewRef(r ? Py_True : Py_False);\n"
+                  "    }\n",
+                  S(d - 2), S(d - 1), E, S(d - 1));
+        f->sp = d;
         break;
     case RERAISE:
         if (a)
-            sb_printf(
-                o,
-                "    {\n        PyObject *lasti = sp[-%d];\n        if (!PyLong_Check(lasti)) {\n"
-                "            PyErr_SetString(PyExc_SystemError, \"lasti is not an int\");\n        "
-                "    goto %s;\n        }\n"
-                "        frame->prev_instr = first_instr + PyLong_AsLong(lasti);\n    }\n",
-                a + 1, E);
-        sb_printf(o, "    sp--;\n    p2w_reraise(tstate, *sp);\n    goto %s;\n", U);
+            sb_printf(o,
+                      "    {\n        PyObject *lasti = %s;\n        if (!PyLong_Check(lasti)) {\n"
+                      "            PyErr_SetString(PyExc_SystemError, \"lasti is not an int\");\n"
+                      "            goto %s;\n        }\n"
+                      "        frame->prev_instr = first_instr + PyLong_AsLong(lasti);\n    }\n",
+                      S(d - 1 - a), E);
+        f->sp = d - 1;
+        sb_printf(o, "    p2w_reraise(tstate, %s);\n    goto %s;\n", S(d - 1), U);
         break;
     case BEFORE_WITH:
     case BEFORE_ASYNC_WITH:
         sb_printf(o,
-                  "    {\n        PyObject *exit;\n        PyObject *res = p2w_before_with(tstate, "
-                  "sp[-1], &exit, %s);\n"
-                  "        sp[-1] = exit;\n        if (res == NULL) goto %s;\n        *sp++ = "
-                  "res;\n    }\n",
-                  in->op == BEFORE_ASYNC_WITH ? "true" : "false", E);
+                  "    {\n        PyObject *exit;\n"
+                  "        PyObject *res = p2w_before_with(tstate, %s, &exit, %s);\n"
+                  "        %s = exit;\n        if (res == NULL) goto %s;\n        %s = res;\n"
+                  "    }\n",
+                  S(d - 1), in->op == BEFORE_ASYNC_WITH ? "true" : "false", S(d - 1), E, S(d));
+        f->sp = d + 1;
         break;
     case RETURN_GENERATOR:
-        /* the frame moves into the generator, which this call returns */
+        /* the frame moves into the generator, which this call returns; it
+         * is resumed with the value sent pushed */
         sb_printf(o,
-                  "    {\n        PyObject *gen = p2w_return_generator(tstate, frame, sp);\n"
+                  "    {\n        PyObject *gen = p2w_return_generator(tstate, frame, stackbase + "
+                  "%d);\n"
                   "        if (gen == NULL) goto %s;\n"
                   "        p2w_frame_leave(tstate, frame, &cframe, localsplus);\n"
                   "        return gen;\n    }\n",
-                  E);
+                  d, E);
+        f->sp = d + 1;
         break;
     case YIELD_VALUE:
-        /* resumed at the next instruction: see the dispatch at entry */
-        sb_puts(o, "    {\n        PyObject *v = *--sp;\n"
-                   "        _PyFrame_GetGenerator(frame)->gi_frame_state = FRAME_SUSPENDED;\n"
-                   "        p2w_frame_leave(tstate, frame, &cframe, sp);\n"
-                   "        return v;\n    }\n");
+        /* resumed at the next instruction with the value sent pushed: see
+         * the dispatch at entry */
+        sb_printf(o,
+                  "    {\n        PyObject *v = %s;\n"
+                  "        _PyFrame_GetGenerator(frame)->gi_frame_state = FRAME_SUSPENDED;\n"
+                  "        p2w_frame_leave(tstate, frame, &cframe, stackbase + %d);\n"
+                  "        return v;\n    }\n",
+                  S(d - 1), d - 1);
         break;
     case SEND:
+        f->sp = d - 1;
         sb_printf(o,
-                  "    {\n        PyObject *v = *--sp, *r;\n"
-                  "        PySendResult st = PyIter_Send(sp[-1], v, &r);\n        Py_DECREF(v);\n"
+                  "    {\n        PyObject *v = %s, *r;\n"
+                  "        PySendResult st = PyIter_Send(%s, v, &r);\n        Py_DECREF(v);\n"
                   "        if (st == PYGEN_ERROR) goto %s;\n"
-                  "        if (st == PYGEN_RETURN) {\n            Py_DECREF(sp[-1]);\n"
-                  "            sp[-1] = r;\n            goto i_%d;\n        }\n"
-                  "        *sp++ = r;\n    }\n",
-                  E, fwd);
+                  "        if (st == PYGEN_RETURN) {\n            Py_DECREF(%s);\n"
+                  "            %s = r;\n            goto i_%d;\n        }\n"
+                  "        %s = r;\n    }\n",
+                  S(d - 1), S(d - 2), E, S(d - 2), S(d - 2), fwd, S(d - 1));
+        f->sp = d;
         break;
     case GET_AWAITABLE:
-        sb_printf(o, "    sp[-1] = p2w_get_awaitable(tstate, sp[-1], %d);\n", a);
-        sb_printf(o, "    if (sp[-1] == NULL) goto %s;\n", E);
+        sb_printf(o, "    %s = p2w_get_awaitable(tstate, %s, %d);\n    if (%s == NULL) goto %s;\n",
+                  S(d - 1), S(d - 1), a, S(d - 1), E);
         break;
     case GET_YIELD_FROM_ITER:
         sb_printf(o,
-                  "    sp[-1] = p2w_get_yield_from_iter(tstate, co, sp[-1]);\n"
-                  "    if (sp[-1] == NULL) goto %s;\n",
-                  E);
+                  "    %s = p2w_get_yield_from_iter(tstate, co, %s);\n"
+                  "    if (%s == NULL) goto %s;\n",
+                  S(d - 1), S(d - 1), S(d - 1), E);
         break;
     case GET_AITER:
-        sb_printf(o,
-                  "    sp[-1] = p2w_get_aiter(tstate, sp[-1]);\n    if (sp[-1] == NULL) goto %s;\n",
-                  E);
+        sb_printf(o, "    %s = p2w_get_aiter(tstate, %s);\n    if (%s == NULL) goto %s;\n",
+                  S(d - 1), S(d - 1), S(d - 1), E);
         break;
     case GET_ANEXT:
         sb_printf(o,
-                  "    {\n        PyObject *aw = p2w_get_anext(tstate, sp[-1]);\n"
-                  "        if (aw == NULL) goto %s;\n        *sp++ = aw;\n    }\n",
-                  E);
+                  "    {\n        PyObject *aw = p2w_get_anext(tstate, %s);\n"
+                  "        if (aw == NULL) goto %s;\n        %s = aw;\n    }\n",
+                  S(d - 1), E, S(d));
+        f->sp = d + 1;
         break;
     case END_ASYNC_FOR:
         /* a non-StopAsyncIteration is re-raised without a traceback entry */
-        sb_printf(o,
-                  "    sp--;\n    if (p2w_end_async_for(tstate, *sp) < 0) goto %s;\n"
-                  "    Py_DECREF(sp[-1]);\n    sp--;\n",
-                  U);
+        f->sp = d - 1;
+        sb_printf(o, "    if (p2w_end_async_for(tstate, %s) < 0) goto %s;\n    Py_DECREF(%s);\n",
+                  S(d - 1), U, S(d - 2));
+        f->sp = d - 2;
         break;
     case ASYNC_GEN_WRAP:
         sb_printf(o,
-                  "    {\n        PyObject *w = _PyAsyncGenValueWrapperNew(sp[-1]);\n"
-                  "        if (w == NULL) goto %s;\n        Py_SETREF(sp[-1], w);\n    }\n",
-                  E);
+                  "    {\n        PyObject *w = _PyAsyncGenValueWrapperNew(%s);\n"
+                  "        if (w == NULL) goto %s;\n        Py_SETREF(%s, w);\n    }\n",
+                  S(d - 1), E, S(d - 1));
         break;
     case MATCH_MAPPING:
     case MATCH_SEQUENCE:
-        sb_printf(o,
-                  "    *sp = Py_NewRef(Py_TYPE(sp[-1])->tp_flags & %s ? Py_True : Py_False);\n"
-                  "    sp++;\n",
+        sb_printf(o, "    %s = Py_NewRef(Py_TYPE(%s)->tp_flags & %s ? Py_True : Py_False);\n",
+                  S(d), S(d - 1),
                   in->op == MATCH_MAPPING ? "Py_TPFLAGS_MAPPING" : "Py_TPFLAGS_SEQUENCE");
+        f->sp = d + 1;
         break;
     case MATCH_KEYS:
         sb_printf(o,
-                  "    {\n        PyObject *values = p2w_match_keys(tstate, sp[-2], sp[-1]);\n"
-                  "        if (values == NULL) goto %s;\n        *sp++ = values;\n    }\n",
-                  E);
+                  "    {\n        PyObject *values = p2w_match_keys(tstate, %s, %s);\n"
+                  "        if (values == NULL) goto %s;\n        %s = values;\n    }\n",
+                  S(d - 2), S(d - 1), E, S(d));
+        f->sp = d + 1;
         break;
     case MATCH_CLASS:
         /* stack: subject, type, keyword names -> attributes or None */
+        f->sp = d - 2;
         sb_printf(o,
-                  "    {\n        sp -= 2;\n"
-                  "        PyObject *attrs = p2w_match_class(tstate, sp[-1], sp[0], sp[1], %d);\n"
-                  "        if (attrs == NULL) goto %s;\n        Py_SETREF(sp[-1], attrs);\n    }\n",
-                  a, E);
+                  "    {\n        PyObject *attrs = p2w_match_class(tstate, %s, %s, %s, %d);\n"
+                  "        if (attrs == NULL) goto %s;\n        Py_SETREF(%s, attrs);\n    }\n",
+                  S(d - 3), S(d - 2), S(d - 1), a, E, S(d - 3));
         break;
     case CHECK_EG_MATCH:
         /* [exc, type] -> [exc, None] or [rest, match] */
+        f->sp = d - 1;
         sb_printf(o,
-                  "    {\n        PyObject *rest;\n        sp--;\n"
-                  "        PyObject *match = p2w_check_eg_match(tstate, sp[-1], *sp, &rest);\n"
+                  "    {\n        PyObject *rest;\n"
+                  "        PyObject *match = p2w_check_eg_match(tstate, %s, %s, &rest);\n"
                   "        if (match == NULL) goto %s;\n"
-                  "        if (rest != NULL) Py_SETREF(sp[-1], rest);\n"
-                  "        *sp++ = match;\n    }\n",
-                  E);
+                  "        if (rest != NULL) Py_SETREF(%s, rest);\n"
+                  "        %s = match;\n    }\n",
+                  S(d - 2), S(d - 1), E, S(d - 2), S(d - 1));
+        f->sp = d;
         break;
     case PREP_RERAISE_STAR:
-        sb_printf(
-            o,
-            "    {\n        sp -= 2;\n        PyObject *r = _PyExc_PrepReraiseStar(sp[0], sp[1]);\n"
-            "        Py_DECREF(sp[0]);\n        Py_DECREF(sp[1]);\n"
-            "        if (r == NULL) goto %s;\n        *sp++ = r;\n    }\n",
-            E);
+        f->sp = d - 2;
+        sb_printf(o,
+                  "    {\n        PyObject *r = _PyExc_PrepReraiseStar(%s, %s);\n"
+                  "        Py_DECREF(%s);\n        Py_DECREF(%s);\n"
+                  "        if (r == NULL) goto %s;\n        %s = r;\n    }\n",
+                  S(d - 2), S(d - 1), S(d - 2), S(d - 1), E, S(d - 2));
+        f->sp = d - 1;
         break;
     case IMPORT_STAR:
-        sb_printf(o, "    sp--;\n    if (p2w_import_star(tstate, frame, *sp) < 0) goto %s;\n", E);
+        f->sp = d - 1;
+        sb_printf(o, "    if (p2w_import_star(tstate, frame, %s) < 0) goto %s;\n", S(d - 1), E);
         break;
     case PRINT_EXPR:
-        sb_printf(o, "    sp--;\n    if (p2w_print_expr(tstate, *sp) < 0) goto %s;\n", E);
+        f->sp = d - 1;
+        sb_printf(o, "    if (p2w_print_expr(tstate, %s) < 0) goto %s;\n", S(d - 1), E);
         break;
     case WITH_EXCEPT_START:
         sb_printf(o,
-                  "    {\n        PyObject *res = p2w_with_except_start(sp[-4], sp[-1]);\n"
-                  "        if (res == NULL) goto %s;\n        *sp++ = res;\n    }\n",
-                  E);
+                  "    {\n        PyObject *res = p2w_with_except_start(%s, %s);\n"
+                  "        if (res == NULL) goto %s;\n        %s = res;\n    }\n",
+                  S(d - 4), S(d - 1), E, S(d));
+        f->sp = d + 1;
         break;
     case LOAD_BUILD_CLASS:
         sb_printf(o,
                   "    {\n        PyObject *bc = p2w_load_build_class(tstate, frame);\n"
-                  "        if (bc == NULL) goto %s;\n        *sp++ = bc;\n    }\n",
-                  E);
+                  "        if (bc == NULL) goto %s;\n        %s = bc;\n    }\n",
+                  E, S(d));
+        f->sp = d + 1;
         break;
-    case LOAD_ASSERTION_ERROR: sb_puts(o, "    *sp++ = Py_NewRef(PyExc_AssertionError);\n"); break;
+    case LOAD_ASSERTION_ERROR:
+        sb_printf(o, "    %s = Py_NewRef(PyExc_AssertionError);\n", S(d));
+        f->sp = d + 1;
+        break;
     case GET_LEN:
-        sb_printf(
-            o,
-            "    {\n        Py_ssize_t n = PyObject_Length(sp[-1]);\n        if (n < 0) goto %s;\n"
-            "        PyObject *len = PyLong_FromSsize_t(n);\n        if (len == NULL) goto %s;\n"
-            "        *sp++ = len;\n    }\n",
-            E, E);
+        sb_printf(o,
+                  "    {\n        Py_ssize_t n = PyObject_Length(%s);\n        if (n < 0) goto %s;\n"
+                  "        PyObject *len = PyLong_FromSsize_t(n);\n        if (len == NULL) goto "
+                  "%s;\n"
+                  "        %s = len;\n    }\n",
+                  S(d - 1), E, E, S(d));
+        f->sp = d + 1;
         break;
     default: unreachable();
     }
+#undef E
+#undef U
+#undef S
 }
 
 /* Why CO cannot be translated, or NULL. */
@@ -992,14 +1295,22 @@ static const char *fallback_reason(const Fn *f) {
     return NULL;
 }
 
+/* The depth at the instruction starting at code-unit OFFSET. */
+static int depth_at(const Fn *f, int offset) {
+    for (size_t k = 0; k < f->nins; k++)
+        if (f->ins[k].start == offset || f->ins[k].off == offset) return f->depth[k];
+    internal_error(__FILE__, __LINE__, "no instruction at a resumption offset");
+}
+
 /* One case of the resume dispatch: a frame suspended with prev_instr at
  * offset AT continues at instruction label i_NEXT, or with the error
- * thrown into it (gen.throw(), close()) handled as if raised at AT. */
+ * thrown into it (gen.throw(), close()) handled as if raised at AT, with
+ * the stack as it is resumed (the value sent on top). */
 static void resume_case(Fn *f, int at, int next) {
-    char eb[32];
+    f->sp = depth_at(f, next);
     sb_printf(f->out,
               "        case %d:\n            if (throwflag) goto %s;\n            goto i_%d;\n", at,
-              err_label(f, at, false, eb), next);
+              err_at(f, at, false), next);
 }
 
 /* A generator's frame is entered once per resumption; ceval continues
@@ -1018,9 +1329,49 @@ static void emit_resume(Fn *f) {
     sb_puts(o, "        default: Py_UNREACHABLE();\n        }\n    }\n");
 }
 
+/* The error paths of handler H (-1: none, the frame is left): an err_H_D
+ * label per depth D some error used, each recording the traceback, then
+ * the unwind_H_D chain releasing one slot per step down to the handler's
+ * depth, where the handler is entered. */
+static void emit_handler(Fn *f, int h) {
+    StrBuf *o = f->out;
+    size_t width = (size_t)f->maxdepth + 1;
+    const unsigned char *used = &f->labels[(size_t)(h + 1) * width];
+    int base = h < 0 ? 0 : f->exc[h].depth, top = -1;
+    for (int dd = 0; dd <= f->maxdepth; dd++)
+        if (used[dd]) top = dd;
+    if (top < 0) return;
+    char name[16];
+    if (h < 0)
+        snprintf(name, sizeof name, "x");
+    else
+        snprintf(name, sizeof name, "%d", h);
+    for (int dd = base; dd <= top; dd++)
+        if (used[dd] & ERR_USED)
+            sb_printf(o, "err_%s_%d:\n    p2w_traceback_here(frame);\n    goto unwind_%s_%d;\n",
+                      name, dd, name, dd);
+    for (int dd = top; dd > base; dd--)
+        sb_printf(o, "unwind_%s_%d:\n    Py_XDECREF(%s);\n", name, dd, slot(f, dd - 1));
+    sb_printf(o, "unwind_%s_%d:\n", name, base);
+    if (h < 0) {
+        sb_puts(o, "    p2w_frame_leave(tstate, frame, &cframe, stackbase);\n    return NULL;\n");
+        return;
+    }
+    const ExcEntry *e = &f->exc[h];
+    if (e->lasti)
+        sb_printf(o,
+                  "    {\n        PyObject *lasti = p2w_lasti(frame);\n"
+                  "        if (lasti == NULL) goto unwind_%s_%d;\n        %s = lasti;\n    }\n",
+                  name, base, slot(f, base));
+    sb_printf(o, "    %s = p2w_fetch_exception(tstate);\n    goto i_%d;\n",
+              slot(f, base + e->lasti), e->target);
+}
+
 static void emit_function(Fn *f, const char *cname) {
     StrBuf *o = f->out;
     const char *name = PyUnicode_AsUTF8(f->co->co_qualname);
+    bool generator = f->co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR);
+    f->cstack = !generator;
     sb_printf(o, "/* %s, line %d */\n", name ? name : "?", f->co->co_firstlineno);
     sb_printf(
         o,
@@ -1032,38 +1383,40 @@ static void emit_function(Fn *f, const char *cname) {
                "    _Py_CODEUNIT *first_instr = _PyCode_CODE(co);\n"
                "    PyObject **localsplus = frame->localsplus;\n"
                "    PyObject **stackbase = _PyFrame_Stackbase(frame);\n"
-               "    PyObject *kwnames = NULL; /* KW_NAMES for the next CALL, borrowed */\n"
-               "    PyObject **sp;\n"
-               "    (void)consts, (void)names, (void)localsplus, (void)kwnames, (void)throwflag;\n"
-               "    if (p2w_frame_enter(tstate, frame, &cframe) < 0) return NULL;\n"
-               "    sp = _PyFrame_GetStackPointer(frame);\n");
-    if (f->co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) emit_resume(f);
+               "    PyObject *kwnames = NULL; /* KW_NAMES for the next CALL, borrowed */\n");
+    if (f->cstack && f->maxdepth > 0) {
+        sb_puts(o, "    /* the value stack */\n    PyObject");
+        for (int k = 0; k < f->maxdepth; k++)
+            sb_printf(o, "%s%s*s%d = NULL", k == 0 ? " " : ",", k % 8 == 7 ? "\n        " : " ",
+                      k);
+        sb_puts(o, ";\n");
+    }
+    sb_puts(o, "    (void)consts, (void)names, (void)localsplus, (void)stackbase, (void)kwnames,\n"
+               "        (void)throwflag;\n"
+               "    if (p2w_frame_enter(tstate, frame, &cframe) < 0) return NULL;\n");
+    if (generator) emit_resume(f);
     int line = -1;
     for (size_t i = 0; i < f->nins; i++) {
+        if (f->depth[i] < 0) {
+            /* unreachable: no path leads here, not even from a handler */
+            if (f->ins[i].start != f->ins[i].off) sb_printf(o, "i_%d:\n", f->ins[i].start);
+            sb_printf(o, "i_%d: /* %s, unreachable */\n", f->ins[i].off,
+                      opnames[f->ins[i].op] ? opnames[f->ins[i].op] : "?");
+            continue;
+        }
         int l = PyCode_Addr2Line(f->co, f->ins[i].off * 2);
         if (l != line && l > 0) {
             line_comment(f, l);
             line = l;
         }
+        f->sp = f->depth[i];
         emit_instr(f, &f->ins[i], i + 1 < f->nins ? &f->ins[i + 1] : NULL);
     }
     /* error paths */
-    for (size_t k = 0; k < f->nexc; k++) {
-        if (!f->exc_used[k]) continue;
-        ExcEntry *e = &f->exc[k];
-        sb_printf(o, "err_%zu:\n    p2w_traceback_here(frame);\nunwind_%zu:\n", k, k);
-        sb_printf(o, "    sp = p2w_pop_to(sp, stackbase + %d);\n", e->depth);
-        if (e->lasti)
-            sb_printf(o,
-                      "    {\n        PyObject *lasti = p2w_lasti(frame);\n        if (lasti == "
-                      "NULL) goto unwind_%zu;\n"
-                      "        *sp++ = lasti;\n    }\n",
-                      k);
-        sb_printf(o, "    *sp++ = p2w_fetch_exception(tstate);\n    goto i_%d;\n", e->target);
-    }
-    sb_puts(o, "err_x:\n    p2w_traceback_here(frame);\nunwind_x:\n"
-               "    sp = p2w_pop_to(sp, stackbase);\n"
-               "    p2w_frame_leave(tstate, frame, &cframe, sp);\n    return NULL;\n}\n\n");
+    sb_puts(o, "    Py_UNREACHABLE();\n");
+    for (int h = 0; h < (int)f->nexc; h++) emit_handler(f, h);
+    emit_handler(f, -1);
+    sb_puts(o, "}\n\n");
 }
 
 typedef struct {
@@ -1097,6 +1450,7 @@ static void translate_tree(StrBuf *out, PyCodeObject *co, const char **lines, si
     Py_DECREF(bytes);
     decode_exceptions(&f);
     const char *why = fallback_reason(&f);
+    if (!why) why = analyse_stack(&f);
     if (why) {
         count_reason(stats, why);
         stats->interpreted++;
@@ -1111,7 +1465,8 @@ static void translate_tree(StrBuf *out, PyCodeObject *co, const char **lines, si
     sb_printf(&t->guards, "    {%d, %d},\n", co->co_firstlineno, (int)Py_SIZE(co));
     free(f.ins);
     free(f.exc);
-    free(f.exc_used);
+    free(f.depth);
+    free(f.labels);
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(co->co_consts); i++) {
         PyObject *c = PyTuple_GET_ITEM(co->co_consts, i);
         if (PyCode_Check(c)) translate_tree(out, (PyCodeObject *)c, lines, nlines, stats, t);
