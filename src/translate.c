@@ -57,11 +57,12 @@ typedef struct {
     const char **lines; /* source lines, or NULL */
     size_t nlines;
     /* the value stack, known statically at each instruction */
-    int *depth;    /* depth before ins[k]; -1 when unreachable */
-    int maxdepth;  /* deepest it gets */
-    int sp;        /* depth at the point being emitted */
-    bool cstack;   /* slots are C locals s0..sN (else the frame's stack) */
+    int *depth;            /* depth before ins[k]; -1 when unreachable */
+    int maxdepth;          /* deepest it gets */
+    int sp;                /* depth at the point being emitted */
+    bool cstack;           /* slots are C locals s0..sN (else the frame's stack) */
     unsigned char *labels; /* [(handler + 1) * (maxdepth + 1) + depth]: ERR_USED | UNWIND_USED */
+    bool *maybe_unbound;   /* per local: LOAD_FAST must check it for NULL */
 } Fn;
 
 enum { ERR_USED = 1, UNWIND_USED = 2 };
@@ -238,8 +239,8 @@ static const char *analyse_stack(Fn *f) {
             !reach(f, index_of, in->next, d + stack_effect(in, false), queue, &nqueue))
             why = "stack depth";
         int h = handler_for(f, in->off);
-        if (h >= 0 && !reach(f, index_of, f->exc[h].target,
-                             f->exc[h].depth + f->exc[h].lasti + 1, queue, &nqueue))
+        if (h >= 0 && !reach(f, index_of, f->exc[h].target, f->exc[h].depth + f->exc[h].lasti + 1,
+                             queue, &nqueue))
             why = "stack depth";
         if (h >= 0 && d < f->exc[h].depth) why = "stack depth";
     }
@@ -498,7 +499,8 @@ static void build_sequence(Fn *f, const Instr *in, const char *new_fn, const cha
     int n = in->arg, base = f->sp - n;
     sb_printf(o, "    {\n        PyObject *r = %s(%d);\n        if (r == NULL) goto %s;\n", new_fn,
               n, err_at(f, in->off, false));
-    for (int i = 0; i < n; i++) sb_printf(o, "        %s(r, %d, %s);\n", set_fn, i, slot(f, base + i));
+    for (int i = 0; i < n; i++)
+        sb_printf(o, "        %s(r, %d, %s);\n", set_fn, i, slot(f, base + i));
     sb_printf(o, "        %s = r;\n    }\n", slot(f, base));
     f->sp = base + 1;
 }
@@ -544,7 +546,8 @@ static void emit_instr(Fn *f, const Instr *in, const Instr *next) {
     /* jumps and handlers target the first EXTENDED_ARG of an instruction */
     if (in->start != in->off) sb_printf(o, "i_%d:\n", in->start);
     sb_printf(o, "i_%d: /* %s %d */\n", in->off, opnames[in->op] ? opnames[in->op] : "?", a);
-    if (needs_prev_instr(in->op)) sb_printf(o, "    frame->prev_instr = first_instr + %d;\n", in->off);
+    if (needs_prev_instr(in->op))
+        sb_printf(o, "    frame->prev_instr = first_instr + %d;\n", in->off);
 #define E err_at(f, in->off, false)
 #define U err_at(f, in->off, true)
 #define S(k) slot(f, (k))
@@ -575,6 +578,11 @@ static void emit_instr(Fn *f, const Instr *in, const Instr *next) {
         break;
     case LOAD_FAST:
     case LOAD_CLOSURE:
+        if (!f->maybe_unbound[a]) {
+            sb_printf(o, "    %s = Py_NewRef(localsplus[%d]);\n", S(d), a);
+            f->sp = d + 1;
+            break;
+        }
         sb_printf(o,
                   "    if (p2w_unlikely(localsplus[%d] == NULL)) {\n"
                   "        frame->prev_instr = first_instr + %d;\n"
@@ -584,7 +592,8 @@ static void emit_instr(Fn *f, const Instr *in, const Instr *next) {
         f->sp = d + 1;
         break;
     case STORE_FAST:
-        sb_printf(o, "    { PyObject *old = localsplus[%d]; localsplus[%d] = %s; Py_XDECREF(old); }\n",
+        sb_printf(o,
+                  "    { PyObject *old = localsplus[%d]; localsplus[%d] = %s; Py_XDECREF(old); }\n",
                   a, a, S(d - 1));
         f->sp = d - 1;
         break;
@@ -706,8 +715,7 @@ static void emit_instr(Fn *f, const Instr *in, const Instr *next) {
     }
     case BINARY_OP:
         f->sp = d - 1;
-        sb_printf(o,
-                  "    %s = p2w_binary_op_fast(%s, %s, %d);\n    if (%s == NULL) goto %s;\n",
+        sb_printf(o, "    %s = p2w_binary_op_fast(%s, %s, %d);\n    if (%s == NULL) goto %s;\n",
                   S(d - 2), S(d - 2), S(d - 1), a, S(d - 2), E);
         break;
     case UNARY_POSITIVE:
@@ -1204,9 +1212,8 @@ static void emit_instr(Fn *f, const Instr *in, const Instr *next) {
         break;
     case MATCH_MAPPING:
     case MATCH_SEQUENCE:
-        sb_printf(o, "    %s = Py_NewRef(Py_TYPE(%s)->tp_flags & %s ? Py_True : Py_False);\n",
-                  S(d), S(d - 1),
-                  in->op == MATCH_MAPPING ? "Py_TPFLAGS_MAPPING" : "Py_TPFLAGS_SEQUENCE");
+        sb_printf(o, "    %s = Py_NewRef(Py_TYPE(%s)->tp_flags & %s ? Py_True : Py_False);\n", S(d),
+                  S(d - 1), in->op == MATCH_MAPPING ? "Py_TPFLAGS_MAPPING" : "Py_TPFLAGS_SEQUENCE");
         f->sp = d + 1;
         break;
     case MATCH_KEYS:
@@ -1272,12 +1279,13 @@ static void emit_instr(Fn *f, const Instr *in, const Instr *next) {
         f->sp = d + 1;
         break;
     case GET_LEN:
-        sb_printf(o,
-                  "    {\n        Py_ssize_t n = PyObject_Length(%s);\n        if (n < 0) goto %s;\n"
-                  "        PyObject *len = PyLong_FromSsize_t(n);\n        if (len == NULL) goto "
-                  "%s;\n"
-                  "        %s = len;\n    }\n",
-                  S(d - 1), E, E, S(d));
+        sb_printf(
+            o,
+            "    {\n        Py_ssize_t n = PyObject_Length(%s);\n        if (n < 0) goto %s;\n"
+            "        PyObject *len = PyLong_FromSsize_t(n);\n        if (len == NULL) goto "
+            "%s;\n"
+            "        %s = len;\n    }\n",
+            S(d - 1), E, E, S(d));
         f->sp = d + 1;
         break;
     default: unreachable();
@@ -1285,6 +1293,20 @@ static void emit_instr(Fn *f, const Instr *in, const Instr *next) {
 #undef E
 #undef U
 #undef S
+}
+
+/* Marks the locals LOAD_FAST must check: all but the parameters, which
+ * the call binds, unless the code deletes them (`del`, or the end of an
+ * `except ... as name` block). */
+static void find_maybe_unbound(Fn *f) {
+    PyCodeObject *co = f->co;
+    int nparams = co->co_argcount + co->co_kwonlyargcount + !!(co->co_flags & CO_VARARGS) +
+                  !!(co->co_flags & CO_VARKEYWORDS);
+    f->maybe_unbound = xcalloc((size_t)co->co_nlocalsplus + 1, sizeof(bool));
+    for (int i = nparams; i < co->co_nlocalsplus; i++) f->maybe_unbound[i] = true;
+    for (size_t k = 0; k < f->nins; k++)
+        if (f->ins[k].op == DELETE_FAST && f->ins[k].arg < co->co_nlocalsplus)
+            f->maybe_unbound[f->ins[k].arg] = true;
 }
 
 /* Why CO cannot be translated, or NULL. */
@@ -1385,10 +1407,9 @@ static void emit_function(Fn *f, const char *cname) {
                "    PyObject **stackbase = _PyFrame_Stackbase(frame);\n"
                "    PyObject *kwnames = NULL; /* KW_NAMES for the next CALL, borrowed */\n");
     if (f->cstack && f->maxdepth > 0) {
-        sb_puts(o, "    /* the value stack */\n    PyObject");
-        for (int k = 0; k < f->maxdepth; k++)
-            sb_printf(o, "%s%s*s%d = NULL", k == 0 ? " " : ",", k % 8 == 7 ? "\n        " : " ",
-                      k);
+        sb_puts(o, "    /* the value stack */\n    PyObject *s0 = NULL");
+        for (int k = 1; k < f->maxdepth; k++)
+            sb_printf(o, ",%s*s%d = NULL", k % 8 == 0 ? "\n        " : " ", k);
         sb_puts(o, ";\n");
     }
     sb_puts(o, "    (void)consts, (void)names, (void)localsplus, (void)stackbase, (void)kwnames,\n"
@@ -1451,6 +1472,7 @@ static void translate_tree(StrBuf *out, PyCodeObject *co, const char **lines, si
     decode_exceptions(&f);
     const char *why = fallback_reason(&f);
     if (!why) why = analyse_stack(&f);
+    find_maybe_unbound(&f);
     if (why) {
         count_reason(stats, why);
         stats->interpreted++;
@@ -1467,6 +1489,7 @@ static void translate_tree(StrBuf *out, PyCodeObject *co, const char **lines, si
     free(f.exc);
     free(f.depth);
     free(f.labels);
+    free(f.maybe_unbound);
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(co->co_consts); i++) {
         PyObject *c = PyTuple_GET_ITEM(co->co_consts, i);
         if (PyCode_Check(c)) translate_tree(out, (PyCodeObject *)c, lines, nlines, stats, t);

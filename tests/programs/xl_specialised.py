@@ -312,3 +312,23 @@ methods()
 subscripts()
 iteration()
 floats()
+
+
+def deleted_parameter(x, *rest, key=1, **kw):
+    del x
+    try:
+        print(x)
+    except UnboundLocalError as e:
+        print("UnboundLocalError", e)
+    try:
+        raise ValueError("v")
+    except ValueError as key:
+        pass
+    try:
+        print(key)
+    except UnboundLocalError as e:
+        print("UnboundLocalError", e)
+    print(rest, kw)
+
+
+deleted_parameter(1, 2, 3, a=4)
