@@ -58,6 +58,38 @@ static const p2w_compiled_fn *direct_target(PyThreadState *tstate, PyFunctionObj
     return fn;
 }
 
+/* A method of a builtin type called on an instance of exactly that type
+ * (list.append(x), str.upper(), dict.get(k)) without the bound-method and
+ * vectorcall layers, as ceval's PRECALL_NO_KW_METHOD_DESCRIPTOR_* do,
+ * recursion accounting included.  ARGS[0] is self; all borrowed.  Returns
+ * false when the descriptor is of another kind, else true with *RES the
+ * call's result (NULL with an exception set). */
+static bool call_method_descriptor(PyThreadState *tstate, PyMethodDescrObject *descr,
+                                   PyObject **args, int total, PyObject **res) {
+    PyMethodDef *ml = descr->d_method;
+    if (!Py_IS_TYPE(args[0], descr->d_common.d_type)) return false;
+    switch (ml->ml_flags) {
+    case METH_O:
+    case METH_NOARGS:
+        if (total != (ml->ml_flags == METH_O ? 2 : 1)) return false;
+        if (_Py_EnterRecursiveCallTstate(tstate, " while calling a Python object")) {
+            *res = NULL;
+            return true;
+        }
+        *res = ml->ml_meth(args[0], ml->ml_flags == METH_O ? args[1] : NULL);
+        _Py_LeaveRecursiveCallTstate(tstate);
+        return true;
+    case METH_FASTCALL:
+        *res = ((_PyCFunctionFast)(void (*)(void))ml->ml_meth)(args[0], args + 1, total - 1);
+        return true;
+    case METH_FASTCALL | METH_KEYWORDS:
+        *res = ((_PyCFunctionFastWithKeywords)(void (*)(void))ml->ml_meth)(args[0], args + 1,
+                                                                           total - 1, NULL);
+        return true;
+    default: return false;
+    }
+}
+
 PyObject *p2w_call(PyThreadState *tstate, PyObject **sp, int oparg, PyObject *kwnames) {
     p2w_precall(sp, oparg);
     int is_meth = sp[-oparg - 2] != NULL;
@@ -72,6 +104,21 @@ PyObject *p2w_call(PyThreadState *tstate, PyObject **sp, int oparg, PyObject *kw
         if (fn)
             return call_compiled(tstate, (PyFunctionObject *)func, fn, sp - total, total,
                                  frame_size);
+    }
+    if (nkw == 0 && total >= 1 && Py_IS_TYPE(func, &PyMethodDescr_Type)) {
+        if (call_method_descriptor(tstate, (PyMethodDescrObject *)func, sp - total, total, &res))
+            goto done;
+    }
+    if (nkw == 0 && total == 1 && Py_IS_TYPE(func, &PyCFunction_Type) &&
+        PyCFunction_GET_FLAGS(func) == METH_O) {
+        /* as PRECALL_NO_KW_BUILTIN_O */
+        if (_Py_EnterRecursiveCallTstate(tstate, " while calling a Python object")) {
+            res = NULL;
+            goto done;
+        }
+        res = PyCFunction_GET_FUNCTION(func)(PyCFunction_GET_SELF(func), sp[-1]);
+        _Py_LeaveRecursiveCallTstate(tstate);
+        goto done;
     }
     int flags = Py_TYPE(func) == &PyCFunction_Type ? PyCFunction_GET_FLAGS(func) : 0;
     flags &= METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O | METH_KEYWORDS | METH_METHOD;
@@ -90,6 +137,7 @@ PyObject *p2w_call(PyThreadState *tstate, PyObject **sp, int oparg, PyObject *kw
         res = PyObject_Vectorcall(func, sp - total,
                                   (size_t)(total - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
     }
+done:
     Py_DECREF(func);
     for (int i = total; i > 0; i--) Py_DECREF(sp[-i]);
     return res;
