@@ -104,25 +104,136 @@ PyObject *p2w_binary_op(PyObject *l, PyObject *r, int oparg);
  * the fallback.  OPARG is a constant at every call site, so each use
  * compiles to the one operator it names. ---- */
 
-/* A float result V of an operation on L and R (both stolen, L a float):
- * L's object is reused when this was its last reference (as 3.13's float
- * specialisations do), saving an allocation and a deallocation. */
+/* An int that fits one 30-bit digit (ceval's "medium" ints). */
+static inline int p2w_is_small_int(PyObject *v) {
+    return PyLong_CheckExact(v) && (size_t)(Py_SIZE(v) + 1) < 3;
+}
+static inline long p2w_small_int_value(PyObject *v) {
+    return (long)Py_SIZE(v) * (long)((PyLongObject *)v)->ob_digit[0];
+}
+
+/* A one-digit int operation done in C (all of them fit in 64 bits):
+ * false when OPARG is not one of them or Python raises for these operands
+ * (negative shift count, division by zero); else true with *RES the
+ * result (NULL when out of memory).  Python's floor semantics for // and
+ * %; >> of a negative number floors as C's arithmetic shift does. */
+static inline bool p2w_small_int_op(long a, long b, int oparg, PyObject **res) {
+    long long v;
+    switch (oparg) {
+    case NB_ADD:
+    case NB_INPLACE_ADD: v = (long long)a + b; break;
+    case NB_SUBTRACT:
+    case NB_INPLACE_SUBTRACT: v = (long long)a - b; break;
+    case NB_MULTIPLY:
+    case NB_INPLACE_MULTIPLY: v = (long long)a * b; break;
+    case NB_AND:
+    case NB_INPLACE_AND: v = a & b; break;
+    case NB_OR:
+    case NB_INPLACE_OR: v = a | b; break;
+    case NB_XOR:
+    case NB_INPLACE_XOR: v = a ^ b; break;
+    case NB_RSHIFT:
+    case NB_INPLACE_RSHIFT:
+        if (b < 0) return false;
+        v = b >= 31 ? (a < 0 ? -1 : 0) : a >> b;
+        break;
+    case NB_LSHIFT:
+    case NB_INPLACE_LSHIFT:
+        if (b < 0 || b > 32) return false;
+        v = (long long)a * ((long long)1 << b); /* no shift of a negative value */
+        break;
+    case NB_FLOOR_DIVIDE:
+    case NB_INPLACE_FLOOR_DIVIDE:
+        if (b == 0) return false;
+        v = a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+        break;
+    case NB_REMAINDER:
+    case NB_INPLACE_REMAINDER:
+        if (b == 0) return false;
+        v = a % b;
+        if (v != 0 && ((v < 0) != (b < 0))) v += b;
+        break;
+    default: return false;
+    }
+    *res = PyLong_FromLongLong(v);
+    return true;
+}
+
+/* V as a double when that is exact and what Python computes with: an
+ * exact float, or a one-digit int (floats absorb those exactly). */
+static inline bool p2w_exact_double(PyObject *v, double *out) {
+    if (PyFloat_CheckExact(v)) {
+        *out = PyFloat_AS_DOUBLE(v);
+        return true;
+    }
+    if (p2w_is_small_int(v)) {
+        *out = (double)p2w_small_int_value(v);
+        return true;
+    }
+    return false;
+}
+
+/* The float result V of an operation on L and R (both stolen): an operand
+ * float's object is reused when this was its last reference (as 3.13's
+ * float specialisations do), saving an allocation and a deallocation. */
 static inline PyObject *p2w_float_result(PyObject *l, PyObject *r, double v) {
-    Py_DECREF(r);
-    if (Py_REFCNT(l) == 1) {
+    if (PyFloat_CheckExact(l) && Py_REFCNT(l) == 1) {
+        Py_DECREF(r);
         ((PyFloatObject *)l)->ob_fval = v;
         return l;
     }
     Py_DECREF(l);
+    if (PyFloat_CheckExact(r) && Py_REFCNT(r) == 1) {
+        ((PyFloatObject *)r)->ob_fval = v;
+        return r;
+    }
+    Py_DECREF(r);
     return PyFloat_FromDouble(v);
 }
 
-/* BINARY_OP: exact ints for + - *, exact floats for + - * / (and their
- * in-place forms) without the number-protocol dispatch; steals L and R. */
+/* + - * / of two exact doubles (see p2w_exact_double): false when OPARG
+ * is another operator or the division is by zero (Python raises). */
+static inline bool p2w_double_op(double a, double b, int oparg, double *v) {
+    switch (oparg) {
+    case NB_ADD:
+    case NB_INPLACE_ADD: *v = a + b; return true;
+    case NB_SUBTRACT:
+    case NB_INPLACE_SUBTRACT: *v = a - b; return true;
+    case NB_MULTIPLY:
+    case NB_INPLACE_MULTIPLY: *v = a * b; return true;
+    case NB_TRUE_DIVIDE:
+    case NB_INPLACE_TRUE_DIVIDE:
+        if (b == 0.0) return false;
+        *v = a / b;
+        return true;
+    default: return false;
+    }
+}
+
+/* BINARY_OP without the number-protocol dispatch for one-digit ints (see
+ * p2w_small_int_op, and / giving a float), floats with floats or one-digit
+ * ints for + - * / (the int converts exactly, as Python's float methods
+ * do), and any exact ints for + - *; steals L and R. */
 static inline PyObject *p2w_binary_op_fast(PyObject *l, PyObject *r, int oparg) {
     PyObject *res;
-    if (Py_TYPE(l) != Py_TYPE(r)) return p2w_binary_op(l, r, oparg);
-    if (PyLong_CheckExact(l)) {
+    double x, y, v;
+    if (p2w_is_small_int(l) && p2w_is_small_int(r)) {
+        long a = p2w_small_int_value(l), b = p2w_small_int_value(r);
+        if (p2w_small_int_op(a, b, oparg, &res)) {
+            Py_DECREF(l);
+            Py_DECREF(r);
+            return res;
+        }
+        /* int / int: both exact as doubles, so one division rounds it */
+        if ((oparg == NB_TRUE_DIVIDE || oparg == NB_INPLACE_TRUE_DIVIDE) && b != 0) {
+            Py_DECREF(l);
+            Py_DECREF(r);
+            return PyFloat_FromDouble((double)a / (double)b);
+        }
+    } else if ((PyFloat_CheckExact(l) || PyFloat_CheckExact(r)) && p2w_exact_double(l, &x) &&
+               p2w_exact_double(r, &y) && p2w_double_op(x, y, oparg, &v)) {
+        return p2w_float_result(l, r, v);
+    } else if (PyLong_CheckExact(l) && PyLong_CheckExact(r)) {
         switch (oparg) {
         case NB_ADD:
         case NB_INPLACE_ADD: res = _PyLong_Add((PyLongObject *)l, (PyLongObject *)r); break;
@@ -136,29 +247,11 @@ static inline PyObject *p2w_binary_op_fast(PyObject *l, PyObject *r, int oparg) 
             break;
         default: return p2w_binary_op(l, r, oparg);
         }
-    } else if (PyFloat_CheckExact(l)) {
-        double a = PyFloat_AS_DOUBLE(l), b = PyFloat_AS_DOUBLE(r), v;
-        switch (oparg) {
-        case NB_ADD:
-        case NB_INPLACE_ADD: v = a + b; break;
-        case NB_SUBTRACT:
-        case NB_INPLACE_SUBTRACT: v = a - b; break;
-        case NB_MULTIPLY:
-        case NB_INPLACE_MULTIPLY: v = a * b; break;
-        case NB_TRUE_DIVIDE:
-        case NB_INPLACE_TRUE_DIVIDE:
-            if (b == 0.0) return p2w_binary_op(l, r, oparg); /* ZeroDivisionError */
-            v = a / b;
-            break;
-        default: return p2w_binary_op(l, r, oparg);
-        }
-        return p2w_float_result(l, r, v);
-    } else {
-        return p2w_binary_op(l, r, oparg);
+        Py_DECREF(l);
+        Py_DECREF(r);
+        return res;
     }
-    Py_DECREF(l);
-    Py_DECREF(r);
-    return res;
+    return p2w_binary_op(l, r, oparg);
 }
 
 /* BINARY_SUBSCR: list[i] and tuple[i] for a one-digit non-negative int i
@@ -255,14 +348,6 @@ static inline PyObject *p2w_iter_next(PyObject *it) {
     return (*Py_TYPE(it)->tp_iternext)(it);
 }
 
-/* An int that fits one 30-bit digit (ceval's "medium" ints). */
-static inline int p2w_is_small_int(PyObject *v) {
-    return PyLong_CheckExact(v) && (size_t)(Py_SIZE(v) + 1) < 3;
-}
-static inline long p2w_small_int_value(PyObject *v) {
-    return (long)Py_SIZE(v) * (long)((PyLongObject *)v)->ob_digit[0];
-}
-
 /* COMPARE_OP followed by a conditional jump: the truth of L <OP> R, with L
  * and R stolen; 1, 0, or -1 with an exception set.  Small ints, floats
  * and str equality are compared in place, as COMPARE_OP_*_JUMP do. */
@@ -281,11 +366,14 @@ static inline int p2w_compare_doubles(double a, double b, int op) {
 }
 static inline int p2w_compare_truth(PyObject *l, PyObject *r, int op) {
     int t;
+    double x, y;
     if (p2w_is_small_int(l) && p2w_is_small_int(r)) {
         /* one-digit ints are exact as doubles */
         t = p2w_compare_doubles((double)p2w_small_int_value(l), (double)p2w_small_int_value(r), op);
-    } else if (PyFloat_CheckExact(l) && PyFloat_CheckExact(r)) {
-        t = p2w_compare_doubles(PyFloat_AS_DOUBLE(l), PyFloat_AS_DOUBLE(r), op);
+    } else if ((PyFloat_CheckExact(l) || PyFloat_CheckExact(r)) && p2w_exact_double(l, &x) &&
+               p2w_exact_double(r, &y)) {
+        /* one-digit ints compare exactly as doubles with floats too */
+        t = p2w_compare_doubles(x, y, op);
     } else if ((op == Py_EQ || op == Py_NE) && PyUnicode_CheckExact(l) && PyUnicode_CheckExact(r)) {
         t = _PyUnicode_Equal(l, r) ^ (op == Py_NE);
     } else {

@@ -332,3 +332,80 @@ def deleted_parameter(x, *rest, key=1, **kw):
 
 
 deleted_parameter(1, 2, 3, a=4)
+
+
+class IntSub(int):
+    def __floordiv__(self, other):
+        return "IntSub.__floordiv__"
+
+
+def int_ops():
+    # one-digit ints on both sides of every operator's guard: signs, zero,
+    # the one-digit limit (2**30), shift counts around 31/32
+    vals = [0, 1, -1, 7, -7, 2**30 - 1, -(2**30 - 1), 2**30, -(2**30), 12345, -99999]
+    out = []
+    for a in vals:
+        for b in vals:
+            out.append((a + b, a - b, a * b, a & b, a | b, a ^ b))
+            if b:
+                out.append((a // b, a % b))
+            else:
+                for op in ("//", "%"):
+                    try:
+                        eval("a " + op + " b")
+                    except ZeroDivisionError as e:
+                        out.append(str(e))
+    print(hash(tuple(out)) == hash(tuple(out)), len(out), out[:8], out[-8:])
+    print(sum(x for t in out if isinstance(t, tuple) for x in t))
+    for a in (1, -1, 5, -5, 2**30 - 1, -(2**30 - 1)):
+        print([a >> s for s in (0, 1, 29, 30, 31, 32, 100)], [a << s for s in (0, 1, 31, 32, 33)])
+    for bad in ("1 >> -1", "1 << -1", "1 // 0", "1 % 0"):
+        try:
+            eval(bad)
+        except (ValueError, ZeroDivisionError) as e:
+            print(bad, type(e).__name__, e)
+    x = 5
+    x //= -2
+    y = -5
+    y %= 3
+    z = 3
+    z <<= 31
+    w = 2**30 - 1
+    w *= w
+    print(x, y, z, w, True & 1, True + True, IntSub(7) // 2, IntSub(7) % 2, 7 // IntSub(2))
+    acc = 0
+    for i in range(1000):
+        acc = (acc * 31 + i) & 0xFFFF
+        acc ^= i >> 2
+    print(acc)
+
+
+int_ops()
+
+
+def mixed_numbers():
+    fl = [0.0, -0.0, 1.5, -2.25, float("inf"), float("nan"), 1e300]
+    ints = [0, 1, -3, 2**30 - 1, 2**30, -(2**40)]
+    out = []
+    for f in fl:
+        for i in ints:
+            row = [f + i, i + f, f - i, i - f, f * i, i * f]
+            for a, b in ((f, i), (i, f)):
+                try:
+                    row.append(a / b)
+                except ZeroDivisionError as e:
+                    row.append(str(e))
+            row += [f < i, i < f, f == i, i >= f, f != i]
+            out.append(repr(row))
+    print("\n".join(out))
+    print([a / b for a in (7, -7, 0, 2**30 - 1) for b in (2, -3, 2**30 - 1)])
+    try:
+        1 / 0
+    except ZeroDivisionError as e:
+        print("ZeroDivisionError", e)
+    x = 10
+    x /= 4
+    print(x, 3 * 0.1, 0.1 * 3, 1 - 0.9, 2**29 * 1.5)
+
+
+mixed_numbers()
