@@ -112,6 +112,22 @@ static inline long p2w_small_int_value(PyObject *v) {
     return (long)Py_SIZE(v) * (long)((PyLongObject *)v)->ob_digit[0];
 }
 
+/* An int from a C value as int() would make it: the cached small ints,
+ * one-digit values allocated directly (ceval's _PyLong_FromMedium, private
+ * to longobject.c), anything larger through PyLong_FromLongLong.  A new
+ * reference, or NULL when out of memory. */
+static inline PyObject *p2w_long_from(long long v) {
+    if (v >= -_PY_NSMALLNEGINTS && v < _PY_NSMALLPOSINTS)
+        return Py_NewRef((PyObject *)&_PyLong_SMALL_INTS[_PY_NSMALLNEGINTS + v]);
+    unsigned long long magnitude = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    if (magnitude >= ((unsigned long long)1 << PyLong_SHIFT)) return PyLong_FromLongLong(v);
+    PyLongObject *o = PyObject_Malloc(sizeof(PyLongObject));
+    if (o == NULL) return PyErr_NoMemory();
+    _PyObject_InitVar((PyVarObject *)o, &PyLong_Type, v < 0 ? -1 : 1);
+    o->ob_digit[0] = (digit)magnitude;
+    return (PyObject *)o;
+}
+
 /* A one-digit int operation done in C (all of them fit in 64 bits):
  * false when OPARG is not one of them or Python raises for these operands
  * (negative shift count, division by zero); else true with *RES the
@@ -155,7 +171,7 @@ static inline bool p2w_small_int_op(long a, long b, int oparg, PyObject **res) {
         break;
     default: return false;
     }
-    *res = PyLong_FromLongLong(v);
+    *res = p2w_long_from(v);
     return true;
 }
 
@@ -343,7 +359,7 @@ static inline PyObject *p2w_iter_next(PyObject *it) {
         p2w_rangeiter *ri = (p2w_rangeiter *)it;
         if (ri->index >= ri->len) return NULL;
         /* unsigned: no signed overflow in the intermediate product */
-        return PyLong_FromLong((long)(ri->start + (unsigned long)(ri->index++) * ri->step));
+        return p2w_long_from((long)(ri->start + (unsigned long)(ri->index++) * ri->step));
     }
     return (*Py_TYPE(it)->tp_iternext)(it);
 }
