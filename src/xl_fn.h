@@ -1,0 +1,73 @@
+/* xl_fn.h - what the parts of the translator share about the code object
+ * being translated (internal to translate.c, xl_stack.c, xl_instr.c). */
+#ifndef XL_FN_H
+#define XL_FN_H
+
+#include "util.h"
+
+#include <Python.h>
+#include <stdbool.h>
+
+/* Opcode names of 3.11.2, NULL where unused. */
+extern const char *const xl_opnames[256];
+
+typedef struct {
+    int off;  /* offset of the opcode (after any EXTENDED_ARG), code units */
+    int next; /* offset of the following instruction (caches skipped) */
+    int op;
+    int arg;   /* with EXTENDED_ARG folded in */
+    int start; /* offset of the first EXTENDED_ARG prefix, or off */
+} Instr;
+
+typedef struct {
+    int start, end, target, depth, lasti;
+} ExcEntry;
+
+typedef struct {
+    PyCodeObject *co;
+    Instr *ins;
+    size_t nins;
+    ExcEntry *exc;
+    size_t nexc;
+    StrBuf *out;
+    const char **lines; /* source lines, or NULL */
+    size_t nlines;
+    /* the value stack, known statically at each instruction */
+    int *depth;            /* depth before ins[k]; -1 when unreachable */
+    int maxdepth;          /* deepest it gets */
+    int sp;                /* depth at the point being emitted */
+    bool cstack;           /* slots are C locals s0..sN (else the frame's stack) */
+    unsigned char *labels; /* [(handler + 1) * (maxdepth + 1) + depth]: ERR_USED | UNWIND_USED */
+    bool *maybe_unbound;   /* per local: LOAD_FAST must check it for NULL */
+} Fn;
+
+enum { ERR_USED = 1, UNWIND_USED = 2 };
+
+/* ---- xl_stack.c: the exception table and the value stack ---- */
+
+/* The exception-table entry covering OFFSET, or -1 (ceval's
+ * get_exception_handler). */
+int handler_for(const Fn *f, int offset);
+/* Computes f->depth and f->maxdepth (and allocates f->labels); NULL, or why
+ * the stack cannot be followed statically. */
+const char *analyse_stack(Fn *f);
+/* Sets f->maybe_unbound. */
+void find_maybe_unbound(Fn *f);
+/* The C lvalue of the stack slot at depth K (a rotating buffer: valid for
+ * the next 63 calls). */
+const char *slot(Fn *f, int k);
+/* Frame-stack copies of slots [FROM, TO) for helpers taking arrays, and
+ * back; nothing when the slots live in the frame already. */
+void spill(Fn *f, int from, int to);
+void reload(Fn *f, int from, int to);
+/* The label for an error at OFFSET with f->sp slots live: err_H_D, or
+ * unwind_H_D (no traceback entry) when UNWIND; marks it used. */
+const char *err_at(Fn *f, int offset, bool unwind);
+
+/* ---- xl_instr.c ---- */
+
+/* Emits the block of instruction IN, entered with f->sp at its depth;
+ * NEXT is the instruction after it, or NULL. */
+void emit_instr(Fn *f, const Instr *in, const Instr *next);
+
+#endif

@@ -1,0 +1,178 @@
+/* xl_stack.c - the translator's view of the exception table and the value
+ * stack: handler lookup, the static depth at each instruction, slot names
+ * and error labels. */
+#include "xl_fn.h"
+
+#include <opcode.h>
+#include <string.h>
+
+/* The exception-table entry covering OFFSET, or -1 (ceval's
+ * get_exception_handler). */
+int handler_for(const Fn *f, int offset) {
+    for (size_t i = 0; i < f->nexc; i++)
+        if (f->exc[i].start <= offset && offset < f->exc[i].end) return (int)i;
+    return -1;
+}
+
+/* ---- the value stack ----
+ * Its depth at each instruction is static (CPython's compiler relies on
+ * it too).  A slot is named by its depth: in a plain function, C locals
+ * s0, s1, ... that the C compiler keeps in registers; in a generator or
+ * coroutine, the frame's own stack (stackbase[k]), which must hold the
+ * values while the frame is suspended.  Helpers that take several
+ * operands as an array get them spilled to the frame's stack first. */
+
+/* How instruction IN changes the depth, on its jump (JUMP) or fall-through
+ * path, as the values are really pushed and popped: the compiler's table
+ * accounts PRECALL's arguments at CALL's, and leaves out the value a
+ * generator's frame is resumed with after RETURN_GENERATOR. */
+static int stack_effect(const Instr *in, bool jump) {
+    switch (in->op) {
+    case PRECALL: return 0;
+    case CALL: return -(in->arg + 1);
+    case RETURN_GENERATOR: return 1;
+    default: return PyCompile_OpcodeStackEffectWithJump(in->op, in->arg, jump);
+    }
+}
+
+/* The jump target (offset) of IN, or -1; *FALLS gets whether it can also
+ * continue with the next instruction. */
+static int jump_target(const Instr *in, bool *falls) {
+    *falls = true;
+    switch (in->op) {
+    case JUMP_FORWARD: *falls = false; return in->next + in->arg;
+    case JUMP_BACKWARD:
+    case JUMP_BACKWARD_NO_INTERRUPT: *falls = false; return in->next - in->arg;
+    case POP_JUMP_FORWARD_IF_TRUE:
+    case POP_JUMP_FORWARD_IF_FALSE:
+    case POP_JUMP_FORWARD_IF_NONE:
+    case POP_JUMP_FORWARD_IF_NOT_NONE:
+    case JUMP_IF_TRUE_OR_POP:
+    case JUMP_IF_FALSE_OR_POP:
+    case FOR_ITER:
+    case SEND: return in->next + in->arg;
+    case POP_JUMP_BACKWARD_IF_TRUE:
+    case POP_JUMP_BACKWARD_IF_FALSE:
+    case POP_JUMP_BACKWARD_IF_NONE:
+    case POP_JUMP_BACKWARD_IF_NOT_NONE: return in->next - in->arg;
+    case RETURN_VALUE:
+    case RAISE_VARARGS:
+    case RERAISE: *falls = false; return -1;
+    default: return -1;
+    }
+}
+
+/* Records depth D for the instruction starting at code-unit OFFSET (via
+ * INDEX_OF), queueing it when first seen.  False on a contradiction. */
+static bool reach(Fn *f, const int *index_of, int offset, int d, int *queue, int *nqueue) {
+    if (offset < 0 || offset > (int)(f->ins[f->nins - 1].next) || index_of[offset] < 0 || d < 0)
+        return false;
+    int k = index_of[offset];
+    if (f->depth[k] >= 0) return f->depth[k] == d;
+    f->depth[k] = d;
+    queue[(*nqueue)++] = k;
+    if (d > f->maxdepth) f->maxdepth = d;
+    return true;
+}
+
+/* Computes f->depth and f->maxdepth by following every path from the
+ * entry and into every exception handler.  Returns NULL, or why the
+ * stack cannot be followed statically (the code then stays interpreted). */
+const char *analyse_stack(Fn *f) {
+    int ncode = f->nins ? f->ins[f->nins - 1].next : 0;
+    int *index_of = xcalloc((size_t)ncode + 1, sizeof(int));
+    for (int i = 0; i <= ncode; i++) index_of[i] = -1;
+    for (size_t k = 0; k < f->nins; k++) {
+        index_of[f->ins[k].off] = (int)k;
+        index_of[f->ins[k].start] = (int)k;
+    }
+    f->depth = xcalloc(f->nins + 1, sizeof(int));
+    for (size_t k = 0; k < f->nins; k++) f->depth[k] = -1;
+    int *queue = xcalloc(f->nins + 1, sizeof(int));
+    int nqueue = 0;
+    const char *why = NULL;
+    f->maxdepth = 0;
+    if (f->nins && !reach(f, index_of, f->ins[0].start, 0, queue, &nqueue)) why = "stack depth";
+    while (!why && nqueue) {
+        int k = queue[--nqueue];
+        const Instr *in = &f->ins[k];
+        int d = f->depth[k];
+        bool falls;
+        int target = jump_target(in, &falls);
+        if (target >= 0 && !reach(f, index_of, target, d + stack_effect(in, true), queue, &nqueue))
+            why = "stack depth";
+        if (falls && (size_t)k + 1 < f->nins &&
+            !reach(f, index_of, in->next, d + stack_effect(in, false), queue, &nqueue))
+            why = "stack depth";
+        int h = handler_for(f, in->off);
+        if (h >= 0 && !reach(f, index_of, f->exc[h].target, f->exc[h].depth + f->exc[h].lasti + 1,
+                             queue, &nqueue))
+            why = "stack depth";
+        if (h >= 0 && d < f->exc[h].depth) why = "stack depth";
+    }
+    if (!why && f->maxdepth > f->co->co_stacksize) why = "stack depth";
+    free(queue);
+    free(index_of);
+    f->labels = xcalloc(((size_t)f->nexc + 1) * ((size_t)f->maxdepth + 1), 1);
+    return why;
+}
+
+/* The C lvalue of the stack slot at depth K. */
+const char *slot(Fn *f, int k) {
+    static char ring[64][24];
+    static unsigned next;
+    char *b = ring[next++ % 64];
+    if (k < 0 || k >= f->maxdepth) internal_error(__FILE__, __LINE__, "stack slot out of range");
+    snprintf(b, sizeof ring[0], f->cstack ? "s%d" : "stackbase[%d]", k);
+    return b;
+}
+
+/* Copies the slots [FROM, TO) to the frame's stack, for a helper that
+ * takes them as an array (stackbase + FROM); nothing when they live
+ * there already. */
+void spill(Fn *f, int from, int to) {
+    if (!f->cstack) return;
+    for (int k = from; k < to; k++) sb_printf(f->out, "    stackbase[%d] = s%d;\n", k, k);
+}
+
+/* The reverse of spill, for a helper that wrote results there. */
+void reload(Fn *f, int from, int to) {
+    if (!f->cstack) return;
+    for (int k = from; k < to; k++) sb_printf(f->out, "    s%d = stackbase[%d];\n", k, k);
+}
+
+/* The label for an error at OFFSET with the current depth's slots live
+ * (owned references or NULL): err_K_D records the traceback, unwind_K_D
+ * does not (re-raise); both release the slots down to the depth of
+ * handler K ("x": none, the frame is left) and enter it. */
+const char *err_at(Fn *f, int offset, bool unwind) {
+    static char ring[16][40];
+    static unsigned next;
+    char *b = ring[next++ % 16];
+    int h = handler_for(f, offset);
+    if (f->sp > f->maxdepth || (h >= 0 && f->sp < f->exc[h].depth))
+        internal_error(__FILE__, __LINE__, "error below the handler's stack depth");
+    f->labels[(size_t)(h + 1) * ((size_t)f->maxdepth + 1) + (size_t)f->sp] |=
+        unwind ? UNWIND_USED : ERR_USED;
+    char name[16];
+    if (h < 0)
+        snprintf(name, sizeof name, "x");
+    else
+        snprintf(name, sizeof name, "%d", h);
+    snprintf(b, sizeof ring[0], "%s_%s_%d", unwind ? "unwind" : "err", name, f->sp);
+    return b;
+}
+
+/* Marks the locals LOAD_FAST must check: all but the parameters, which
+ * the call binds, unless the code deletes them (`del`, or the end of an
+ * `except ... as name` block). */
+void find_maybe_unbound(Fn *f) {
+    PyCodeObject *co = f->co;
+    int nparams = co->co_argcount + co->co_kwonlyargcount + !!(co->co_flags & CO_VARARGS) +
+                  !!(co->co_flags & CO_VARKEYWORDS);
+    f->maybe_unbound = xcalloc((size_t)co->co_nlocalsplus + 1, sizeof(bool));
+    for (int i = nparams; i < co->co_nlocalsplus; i++) f->maybe_unbound[i] = true;
+    for (size_t k = 0; k < f->nins; k++)
+        if (f->ins[k].op == DELETE_FAST && f->ins[k].arg < co->co_nlocalsplus)
+            f->maybe_unbound[f->ins[k].arg] = true;
+}
