@@ -91,7 +91,7 @@ static bool call_method_descriptor(PyThreadState *tstate, PyMethodDescrObject *d
 }
 
 PyObject *p2w_call(PyThreadState *tstate, PyObject **sp, int oparg, PyObject *kwnames) {
-    p2w_precall(sp, oparg);
+    /* the PRECALL before every CALL has split bound methods already */
     int is_meth = sp[-oparg - 2] != NULL;
     int total = oparg + is_meth;
     PyObject *func = sp[-total - 1];

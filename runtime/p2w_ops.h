@@ -57,22 +57,6 @@ static inline int p2w_eval_breaker(PyThreadState *tstate) {
  * 0, or -1 with the handler's exception (e.g. KeyboardInterrupt) set. */
 int p2w_handle_pending(PyThreadState *tstate);
 
-/* PRECALL: turns a bound method in the callable slot into (function, self)
- * so CALL passes self as the first argument.  SP is the stack top; nothing
- * is stolen and nothing fails. */
-static inline void p2w_precall(PyObject **sp, int oparg) {
-    if (sp[-oparg - 2] == NULL && Py_TYPE(sp[-oparg - 1]) == &PyMethod_Type) {
-        PyObject *m = sp[-oparg - 1];
-        PyObject *func = ((PyMethodObject *)m)->im_func;
-        PyObject *self = ((PyMethodObject *)m)->im_self;
-        Py_INCREF(func);
-        Py_INCREF(self);
-        sp[-oparg - 1] = self;
-        sp[-oparg - 2] = func;
-        Py_DECREF(m);
-    }
-}
-
 /* CALL: the OPARG+2 stack slots below SP are [callable-or-NULL, self-or-
  * callable, args...]; KWNAMES (borrowed, or NULL) names the last arguments.
  * Steals all OPARG+2 slots. */
@@ -533,12 +517,15 @@ PyObject *p2w_load_global_slow(PyThreadState *tstate, _PyInterpreterFrame *frame
                                p2w_global_cache *cache);
 static inline PyObject *p2w_load_global_cached(PyThreadState *tstate, _PyInterpreterFrame *frame,
                                                PyObject *name, p2w_global_cache *cache) {
+    /* f_globals is a dict (a subclass at worst); the version, unique to
+     * one keys object's state, only matches the exact dict the cache was
+     * filled from */
     PyDictObject *globals = (PyDictObject *)frame->f_globals;
-    if (cache->globals_version != 0 && PyDict_CheckExact(globals) &&
-        globals->ma_keys->dk_version == cache->globals_version) {
+    if (cache->globals_version != 0 && globals->ma_keys->dk_version == cache->globals_version) {
         PyDictKeysObject *keys = globals->ma_keys;
         if (cache->builtins_version != 0) {
             PyDictObject *builtins = (PyDictObject *)frame->f_builtins;
+            /* `__builtins__` can be any mapping */
             keys = PyDict_CheckExact(builtins) &&
                            builtins->ma_keys->dk_version == cache->builtins_version
                        ? builtins->ma_keys
