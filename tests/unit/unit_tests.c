@@ -1,6 +1,7 @@
 /* unit_tests.c - C unit tests of the compiler's internals: string and path
  * helpers, bytecode decoding (import scan, exception-table lookup) and
- * source decoding, export signatures.  Each test prints PASS/FAIL; the last line is
+ * source decoding, export signatures, the translator's stack slots and
+ * error labels.  Each test prints PASS/FAIL; the last line is
  * "N passed, M failed". */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include "../../src/bytecode.h"
 #include "../../src/exports.h"
 #include "../../src/hostpy.h"
+#include "../../src/translate.h"
 #include "../../src/util.h"
 
 static int passed, failed;
@@ -220,6 +222,75 @@ static void test_json_string(void) {
     end();
 }
 
+/* The C the translator makes for SRC (a module), or NULL. */
+static char *translate_str(const char *src, XlStats *st) {
+    PyObject *code = compile_str(src);
+    if (!code) return NULL;
+    StrBuf out;
+    sb_init(&out);
+    xl_translate_module(&out, code, "unit", src, st);
+    Py_DECREF(code);
+    return out.data;
+}
+
+/* The text of the C function whose comment line names QUALNAME. */
+static char *function_text(const char *c, const char *qualname) {
+    char head[128];
+    snprintf(head, sizeof head, "/* %s, line", qualname);
+    const char *start = strstr(c, head);
+    if (!start) return NULL;
+    const char *end = strstr(start, "\n}\n");
+    return end ? xstrndup(start, (size_t)(end - start)) : NULL;
+}
+
+static void test_translate_stack(void) {
+    begin("xl_stack_slots_and_labels");
+    XlStats st = {0};
+    char *c = translate_str("def add(a, b):\n"
+                            "    return a + b\n"
+                            "def call(f, x):\n"
+                            "    return f(x, 1)\n"
+                            "def guarded(a):\n"
+                            "    try:\n"
+                            "        return [a, a][a]\n"
+                            "    except IndexError:\n"
+                            "        return None\n"
+                            "def deleted(a):\n"
+                            "    del a\n"
+                            "    return a\n"
+                            "def gen(n):\n"
+                            "    yield n + 1\n",
+                            &st);
+    EXPECT(c != NULL && st.compiled == 6 && st.interpreted == 0);
+    char *add = c ? function_text(c, "add") : NULL;
+    /* parameters never deleted are read without a NULL check, into C locals */
+    EXPECT(add && strstr(add, "s0 = Py_NewRef(localsplus[0]);") &&
+           strstr(add, "s1 = Py_NewRef(localsplus[1]);") &&
+           strstr(add, "p2w_binary_op_fast(s0, s1, 0)") && !strstr(add, "p2w_unbound_local") &&
+           !strstr(add, "stackbase["));
+    char *call = c ? function_text(c, "call") : NULL;
+    /* the callable, NULL and arguments go to the frame only for the call */
+    EXPECT(call && strstr(call, "stackbase[0] = s0;") && strstr(call, "stackbase[3] = s3;") &&
+           strstr(call, "p2w_call(tstate, stackbase + 4, 2, kwnames)"));
+    char *guarded = c ? function_text(c, "guarded") : NULL;
+    /* an error with two slots live unwinds them down to the handler's depth */
+    EXPECT(guarded && strstr(guarded, "goto err_0_1;") && strstr(guarded, "unwind_0_1:") &&
+           strstr(guarded, "Py_XDECREF(s0);") && strstr(guarded, "p2w_fetch_exception(tstate)"));
+    char *deleted = c ? function_text(c, "deleted") : NULL;
+    EXPECT(deleted && strstr(deleted, "p2w_unbound_local(tstate, frame, 0)"));
+    char *gen = c ? function_text(c, "gen") : NULL;
+    /* a generator keeps its stack in the frame, where suspension needs it */
+    EXPECT(gen && strstr(gen, "stackbase[0]") && !strstr(gen, "PyObject *s0"));
+    free(add);
+    free(call);
+    free(guarded);
+    free(deleted);
+    free(gen);
+    free(c);
+    xl_stats_free(&st);
+    end();
+}
+
 int main(void) {
     diag_verbosity = 0;
     if (!hostpy_init()) return 1;
@@ -232,6 +303,7 @@ int main(void) {
     test_syntax_error();
     test_export_signatures();
     test_json_string();
+    test_translate_stack();
     hostpy_fini();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
