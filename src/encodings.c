@@ -102,8 +102,7 @@ static void try_codec_module(Scan *s, const char *modname) {
     char *full = xasprintf("encodings.%s", modname);
     if (!graph_lookup(s->g, full)) {
         graph_add(s->g, full);
-        diag_verbose("embedding codec module %s (named by a string constant of %s)", full,
-                     s->from);
+        diag_verbose("embedding codec module %s (named by a string constant of %s)", full, s->from);
         s->added = true;
     }
     free(full);

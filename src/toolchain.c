@@ -99,11 +99,12 @@ static bool check_status(int status, const char *tool, const char *what, const c
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return true;
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
         diag_error("%s: cannot run %s (%s)", what, tool,
-                   strstr(tool, "wizer")      ? "`make` installs Wizer into the runtime; "
-                                                "or --snapshot=no"
-                   : strstr(tool, "wasm-opt") ? "Debian's binaryen package has it; or --wasm-opt=none"
-                                              : "is Debian's clang-14/lld-14 installed? `make deps` "
-                                                "installs it");
+                   strstr(tool, "wizer") ? "`make` installs Wizer into the runtime; "
+                                           "or --snapshot=no"
+                   : strstr(tool, "wasm-opt")
+                       ? "Debian's binaryen package has it; or --wasm-opt=none"
+                       : "is Debian's clang-14/lld-14 installed? `make deps` "
+                         "installs it");
     else if (WIFEXITED(status))
         diag_error("%s failed (%s exited with %d):", what, tool, WEXITSTATUS(status));
     else

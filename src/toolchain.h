@@ -39,8 +39,7 @@ bool tc_snapshot(const Toolchain *tc, const char *in_path, const char *out_path)
 
 /* Runs binaryen's wasm-opt -LEVEL (O1..O4, Os, Oz) on IN_PATH into
  * OUT_PATH; the binary is $P2W_WASM_OPT or wasm-opt. */
-bool tc_wasm_opt(const Toolchain *tc, const char *level, const char *in_path,
-                 const char *out_path);
+bool tc_wasm_opt(const Toolchain *tc, const char *level, const char *in_path, const char *out_path);
 
 /* Size in bytes of the code section of the wasm module or object file at
  * PATH, or -1 if it cannot be read. */

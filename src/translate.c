@@ -7,8 +7,8 @@
  * every instruction gets a label i_<offset> (offset in code units, the
  * unit of jump arguments and of the exception table) and a block that does
  * what ceval does for the opcode.  Frames are the interpreter's frames;
- * the value stack's slots are named by their static depth (xl_stack.c):
- * C locals in plain functions, the frame's own stack in generators.
+ * the value stack's slots are C locals named by their static depth
+ * (xl_stack.c), copied to the frame's stack only where it is read there.
  *
  * Invariants of the generated code:
  *   - frame->prev_instr points at the current instruction whenever
@@ -25,8 +25,9 @@
  *     entry, where the frame is left.  unwind_* labels skip the traceback
  *     (RERAISE, bare `raise`).
  * Generators and coroutines run on their own frame the same way: the
- * function is entered again at each resumption and continues after
- * frame->prev_instr (emit_resume).
+ * function is entered again at each resumption, reloads the slots it
+ * spilled when it yielded, and continues after frame->prev_instr
+ * (emit_resume).
  * A code object with an opcode not handled here, or whose stack cannot be
  * followed statically, is not translated: its table entry is NULL and it
  * runs in the interpreter; the reason is counted for --stats. */
@@ -272,9 +273,10 @@ static int depth_at(const Fn *f, int offset) {
  * the stack as it is resumed (the value sent on top). */
 static void resume_case(Fn *f, int at, int next) {
     f->sp = depth_at(f, next);
-    sb_printf(f->out,
-              "        case %d:\n            if (throwflag) goto %s;\n            goto i_%d;\n", at,
-              err_at(f, at, false), next);
+    sb_printf(f->out, "    case %d:\n", at);
+    for (int k = 0; k < f->sp; k++) sb_printf(f->out, "        s%d = stackbase[%d];\n", k, k);
+    sb_printf(f->out, "        if (throwflag) goto %s;\n        goto i_%d;\n", err_at(f, at, false),
+              next);
 }
 
 /* A generator's frame is entered once per resumption; ceval continues
@@ -283,14 +285,14 @@ static void resume_case(Fn *f, int at, int next) {
  * just before a SEND's target when a subiterator it throws into finishes. */
 static void emit_resume(Fn *f) {
     StrBuf *o = f->out;
-    sb_puts(o, "    if (frame->prev_instr != first_instr - 1) {\n"
-               "        switch (frame->prev_instr - first_instr) {\n");
+    sb_puts(o, "    switch (frame->prev_instr - first_instr) {\n"
+               "    case -1: /* the first entry, from the call */\n        break;\n");
     for (size_t i = 0; i < f->nins; i++) {
         const Instr *in = &f->ins[i];
         if (in->op == RETURN_GENERATOR || in->op == YIELD_VALUE) resume_case(f, in->off, in->next);
         if (in->op == SEND) resume_case(f, in->next + in->arg - 1, in->next + in->arg);
     }
-    sb_puts(o, "        default: Py_UNREACHABLE();\n        }\n    }\n");
+    sb_puts(o, "    default: Py_UNREACHABLE();\n    }\n");
 }
 
 /* The error paths of handler H (-1: none, the frame is left): an err_H_D
@@ -335,7 +337,6 @@ static void emit_function(Fn *f, const char *cname) {
     StrBuf *o = f->out;
     const char *name = PyUnicode_AsUTF8(f->co->co_qualname);
     bool generator = f->co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR);
-    f->cstack = !generator;
     sb_printf(o, "/* %s, line %d */\n", name ? name : "?", f->co->co_firstlineno);
     sb_printf(
         o,
@@ -348,7 +349,7 @@ static void emit_function(Fn *f, const char *cname) {
                "    PyObject **localsplus = frame->localsplus;\n"
                "    PyObject **stackbase = _PyFrame_Stackbase(frame);\n"
                "    PyObject *kwnames = NULL; /* KW_NAMES for the next CALL, borrowed */\n");
-    if (f->cstack && f->maxdepth > 0) {
+    if (f->maxdepth > 0) {
         sb_puts(o, "    /* the value stack */\n    PyObject *s0 = NULL");
         for (int k = 1; k < f->maxdepth; k++)
             sb_printf(o, ",%s*s%d = NULL", k % 8 == 0 ? "\n        " : " ", k);

@@ -36,7 +36,6 @@ typedef struct {
     int *depth;            /* depth before ins[k]; -1 when unreachable */
     int maxdepth;          /* deepest it gets */
     int sp;                /* depth at the point being emitted */
-    bool cstack;           /* slots are C locals s0..sN (else the frame's stack) */
     unsigned char *labels; /* [(handler + 1) * (maxdepth + 1) + depth]: ERR_USED | UNWIND_USED */
     bool *maybe_unbound;   /* per local: LOAD_FAST must check it for NULL */
 } Fn;
@@ -56,8 +55,8 @@ void find_maybe_unbound(Fn *f);
 /* The C lvalue of the stack slot at depth K (a rotating buffer: valid for
  * the next 63 calls). */
 const char *slot(Fn *f, int k);
-/* Frame-stack copies of slots [FROM, TO) for helpers taking arrays, and
- * back; nothing when the slots live in the frame already. */
+/* Frame-stack copies of slots [FROM, TO) for helpers taking arrays and
+ * suspensions, and back. */
 void spill(Fn *f, int from, int to);
 void reload(Fn *f, int from, int to);
 /* The label for an error at OFFSET with f->sp slots live: err_H_D, or

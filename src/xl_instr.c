@@ -481,9 +481,8 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
                   "            Py_DECREF(seq);\n        } else {\n"
                   "            if (p2w_unpack(tstate, seq, %d, -1, stackbase + %d) < 0) goto %s;\n",
                   a, base + a, E);
-        if (f->cstack)
-            for (int k = base; k < base + a; k++)
-                sb_printf(o, "            s%d = stackbase[%d];\n", k, k);
+        for (int k = base; k < base + a; k++)
+            sb_printf(o, "            s%d = stackbase[%d];\n", k, k);
         sb_puts(o, "        }\n    }\n");
         f->sp = base + a;
         break;
@@ -715,6 +714,7 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
     case RETURN_GENERATOR:
         /* the frame moves into the generator, which this call returns; it
          * is resumed with the value sent pushed */
+        spill(f, 0, d);
         sb_printf(o,
                   "    {\n        PyObject *gen = p2w_return_generator(tstate, frame, stackbase + "
                   "%d);\n"
@@ -727,6 +727,7 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
     case YIELD_VALUE:
         /* resumed at the next instruction with the value sent pushed: see
          * the dispatch at entry */
+        spill(f, 0, d - 1);
         sb_printf(o,
                   "    {\n        PyObject *v = %s;\n"
                   "        _PyFrame_GetGenerator(frame)->gi_frame_state = FRAME_SUSPENDED;\n"

@@ -16,11 +16,13 @@ int handler_for(const Fn *f, int offset) {
 
 /* ---- the value stack ----
  * Its depth at each instruction is static (CPython's compiler relies on
- * it too).  A slot is named by its depth: in a plain function, C locals
- * s0, s1, ... that the C compiler keeps in registers; in a generator or
- * coroutine, the frame's own stack (stackbase[k]), which must hold the
- * values while the frame is suspended.  Helpers that take several
- * operands as an array get them spilled to the frame's stack first. */
+ * it too).  A slot is named by its depth: C locals s0, s1, ... that the C
+ * compiler keeps in registers.  The frame's own stack gets copies only
+ * where something reads it there: helpers taking several operands as an
+ * array, and a generator's frame while it is suspended (the slots below
+ * the value yielded are spilled at each yield and reloaded on resumption;
+ * genobject.c pushes the value sent, and _PyGen_yf reads the subiterator
+ * of `yield from` there). */
 
 /* How instruction IN changes the depth, on its jump (JUMP) or fall-through
  * path, as the values are really pushed and popped: the compiler's table
@@ -123,21 +125,19 @@ const char *slot(Fn *f, int k) {
     static unsigned next;
     char *b = ring[next++ % 64];
     if (k < 0 || k >= f->maxdepth) internal_error(__FILE__, __LINE__, "stack slot out of range");
-    snprintf(b, sizeof ring[0], f->cstack ? "s%d" : "stackbase[%d]", k);
+    snprintf(b, sizeof ring[0], "s%d", k);
     return b;
 }
 
 /* Copies the slots [FROM, TO) to the frame's stack, for a helper that
- * takes them as an array (stackbase + FROM); nothing when they live
- * there already. */
+ * takes them as an array (stackbase + FROM) or a suspension. */
 void spill(Fn *f, int from, int to) {
-    if (!f->cstack) return;
     for (int k = from; k < to; k++) sb_printf(f->out, "    stackbase[%d] = s%d;\n", k, k);
 }
 
-/* The reverse of spill, for a helper that wrote results there. */
+/* The reverse of spill, after a helper wrote results there or on
+ * resumption. */
 void reload(Fn *f, int from, int to) {
-    if (!f->cstack) return;
     for (int k = from; k < to; k++) sb_printf(f->out, "    s%d = stackbase[%d];\n", k, k);
 }
 
