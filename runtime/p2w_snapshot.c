@@ -26,6 +26,8 @@
 #include "p2w_embed.h"
 #include "p2w_runtime.h"
 
+#include <malloc.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <wasi/api.h>
@@ -79,6 +81,30 @@ int __wrap_getentropy(void *buffer, size_t length) {
     unsigned char *p = buffer;
     for (size_t i = 0; i < length; i++) p[i] = next++;
     return 0;
+}
+
+void __real_free(void *ptr);
+void *__real_realloc(void *ptr, size_t size);
+
+/* While the snapshot is taken, freed memory is zeroed: Wizer stores only
+ * the non-zero parts of memory, and what start-up allocates and frees again
+ * would otherwise be carried, as garbage, in every output. */
+void __wrap_free(void *ptr) {
+    if (snapshotting && ptr) memset(ptr, 0, malloc_usable_size(ptr));
+    __real_free(ptr);
+}
+
+/* realloc frees the old block itself when it moves it: done here by hand
+ * while the snapshot is taken, so the old block is zeroed too. */
+void *__wrap_realloc(void *ptr, size_t size) {
+    if (!snapshotting || !ptr || size == 0) return __real_realloc(ptr, size);
+    size_t old = malloc_usable_size(ptr);
+    if (size <= old) return __real_realloc(ptr, size);
+    void *q = malloc(size);
+    if (!q) return NULL;
+    memcpy(q, ptr, old);
+    __wrap_free(ptr);
+    return q;
 }
 
 void p2w_snapshot_initialize(void) {
