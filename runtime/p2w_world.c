@@ -83,7 +83,10 @@ static int keep_list_identity(const char *name, PyObject *list) {
  * otherwise (PYTHONHOME, PYTHONPLATLIBDIR), when it is used as is.
  * 0 or -1 with an exception set. */
 static int install_config(PyConfig *config, const PyConfig *old) {
-    if (!same_wstr(config->home, old->home) || !same_wstr(config->platlibdir, old->platlibdir))
+    /* CONFIG is read but not path-computed: its platlibdir is NULL unless
+     * PYTHONPLATLIBDIR is set, where OLD has the computed value */
+    if (!same_wstr(config->home, old->home) ||
+        (config->platlibdir && !same_wstr(config->platlibdir, old->platlibdir)))
         return _PyInterpreterState_SetConfig(config);
     PyStatus st = _PyStatus_OK();
 #define KEEP(field)                                                                                \
@@ -96,6 +99,7 @@ static int install_config(PyConfig *config, const PyConfig *old) {
     KEEP(base_exec_prefix);
     KEEP(stdlib_dir);
     KEEP(program_name);
+    KEEP(platlibdir);
 #undef KEEP
     config->_is_python_build = old->_is_python_build;
     PyThreadState *tstate = _PyThreadState_GET();
