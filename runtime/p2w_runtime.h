@@ -51,9 +51,10 @@ int p2w_preimport(void);
 /* ---- snapshots: build time (p2w_snapshot.c), run time (p2w_world.c) ---- */
 
 /* Called by the generated `wizer-initialize` export: p2w_initialize as a
- * snapshot needs it (fixed hash seed, site left to run time); traps on
- * failure so that Wizer fails the build. */
-void p2w_snapshot_initialize(void);
+ * snapshot needs it (fixed hash seed, site left to run time), then
+ * PACK_CODE (p2w_pack_code, or NULL to keep the embedded code plain);
+ * traps on failure so that Wizer fails the build. */
+void p2w_snapshot_initialize(int (*pack_code)(void));
 
 /* Marks the start of the program's run: the origin of clock() and of the
  * process times (p2w_snapshot.c).  Called by p2w_initialize, p2w_resume. */
