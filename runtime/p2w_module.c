@@ -111,7 +111,7 @@ static PyObject *p2w_get_code(PyObject *self, PyObject *arg) {
 static struct {
     unsigned char *z;
     size_t z_size;
-} *packed_code;
+} * packed_code;
 
 int p2w_pack_code(void) {
     packed_code = calloc(p2w_module_count, sizeof *packed_code);
