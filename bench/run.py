@@ -393,7 +393,7 @@ def build_report(args, names, modes, samples, compile_info, compiled_enabled, en
     add("Compile time and output size", t, md, not_compiled_note)
 
     # startup
-    headers = ["configuration", "hello-world wall time (ms): median (min–max)"]
+    headers = ["configuration", "wall time (ms): median (min–max)"]
     rows = []
     keys = ["native"] + [f"{k}-{m}" for m in modes for k in ("empty", "interp", "compiled")]
     for key in keys:
@@ -418,7 +418,7 @@ def build_report(args, names, modes, samples, compile_info, compiled_enabled, en
                 rows.append([f"{k}-{m} − empty-{m}",
                              f"{extra:.1f} ({extra / median(native):.1f}× native)"])
     t, md = table(headers, rows)
-    add("Startup: print('hi')", t, md)
+    add(f"Startup: {rel(args.startup_script)}", t, md)
 
     header_lines = [
         f"Date: {env_info['date']}",
@@ -480,7 +480,11 @@ def environment_info():
 def parse_args(argv):
     p = argparse.ArgumentParser(description="py2wasm benchmark harness (see bench/README.md)")
     p.add_argument("--runs", type=int, default=5, help="repetitions per configuration (default 5)")
-    p.add_argument("--only", default="", help="comma-separated benchmark names (default: all)")
+    p.add_argument("--only", default="",
+                   help="comma-separated benchmark names (default: all); 'startup' alone runs "
+                        "only the startup probe")
+    p.add_argument("--startup-script", default=str(STARTUP_SCRIPT),
+                   help="the program the startup probe runs (default: bench/startup/hello.py)")
     p.add_argument("--modes", default="default,noliftoff",
                    help="comma-separated V8 modes for the wasm columns: " + ", ".join(MODE_FLAGS))
     p.add_argument("--no-compiled", action="store_true",
@@ -511,6 +515,8 @@ def main(argv=None):
     all_names = sorted(p.stem for p in PROGRAMS_DIR.glob("*.py"))
     if args.only:
         names = [n.strip().removesuffix(".py") for n in args.only.split(",") if n.strip()]
+        # "startup" alone: only the hello-world probe
+        names = [n for n in names if n != STARTUP]
         unknown = [n for n in names if n not in all_names]
         if unknown:
             log(f"error: unknown benchmark(s): {', '.join(unknown)}; available: {', '.join(all_names)}")
@@ -544,7 +550,7 @@ def main(argv=None):
     script_of = {n: PROGRAMS_DIR / f"{n}.py" for n in names}
     items = list(names)
     if not args.no_startup:
-        script_of[STARTUP] = STARTUP_SCRIPT
+        script_of[STARTUP] = Path(args.startup_script).resolve()
         items = [STARTUP] + items
     prog_args = [] if args.scale is None else [repr(args.scale)]
 
