@@ -118,6 +118,11 @@ void p2w_snapshot_initialize(int (*pack_code)(void)) {
         /* Wizer reports the trap; the error is already on stderr */
         __builtin_trap();
     }
+    /* work each run would otherwise do in Python (see the functions) */
+    if (p2w_prepare_main_early() < 0 || p2w_note_site() < 0) {
+        PyErr_Print();
+        __builtin_trap();
+    }
     /* garbage from start-up would otherwise be carried in the snapshot */
     PyGC_Collect();
     /* What start-up made is moved to the collector's permanent generation,
