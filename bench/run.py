@@ -14,7 +14,8 @@ The two wasm columns run once per V8 mode: "default" (NODE_FLAGS empty) and
 repetition the runs are interleaved round-robin: for benchmark A native,
 interp-default, compiled-default, interp-noliftoff, compiled-noliftoff, then
 benchmark B, ...  A hello-world startup probe is run the same way at the start
-of each repetition.
+of each repetition, together with an empty WASI module under the same runner
+("empty-MODE": Node's own start-up, which the startup table subtracts).
 
 Every run must exit 0 and print exactly the stdout the native run printed, or
 the harness stops with a non-zero exit status naming the benchmark and mode.
@@ -65,6 +66,18 @@ HEADLINE_MODE = "noliftoff"
 BENCH_TIME_RE = re.compile(r"^bench-time:\s*([0-9.eE+-]+)\s*$")
 STARTUP = "startup"  # pseudo-benchmark name of the hello-world probe
 
+# The smallest WASI command module: memory and an empty _start, no imports.
+# Run by the startup probe to measure what Node and the runner cost by
+# themselves.
+EMPTY_WASM = bytes.fromhex(
+    "0061736d01000000"                    # magic, version
+    "010401600000"                        # type: () -> ()
+    "03020100"                            # function 0: type 0
+    "0503010001"                          # memory: 1 page
+    "07130206" + b"memory".hex() + "0200"  # export "memory"
+    + "06" + b"_start".hex() + "0000"      # export "_start"
+    + "0a040102000b")                     # code: empty body
+
 
 class BenchFailure(Exception):
     """A run failed or produced the wrong output; aborts the whole harness."""
@@ -88,7 +101,7 @@ class Config:
     """One column: how to run a benchmark."""
 
     def __init__(self, kind, mode=None):
-        self.kind = kind      # "native" | "interp" | "compiled"
+        self.kind = kind      # "native" | "interp" | "compiled" | "empty" (startup only)
         self.mode = mode      # None for native, else a key of MODE_FLAGS
 
     @property
@@ -116,7 +129,7 @@ def command_for(cfg, script, wasm, args, extra_flags):
     env["NODE_FLAGS"] = flags
     if cfg.kind == "interp":
         return [str(PYTHON_WASM), rel(script)] + args, env
-    if cfg.kind == "compiled":
+    if cfg.kind in ("compiled", "empty"):
         return ["node"] + flags.split() + [rel(RUN_WASI), str(wasm)] + args, env
     raise ValueError(cfg.kind)
 
@@ -380,9 +393,9 @@ def build_report(args, names, modes, samples, compile_info, compiled_enabled, en
     add("Compile time and output size", t, md, not_compiled_note)
 
     # startup
-    headers = ["configuration", "hello-world wall time (ms): median (min–max)"]
+    headers = ["configuration", "wall time (ms): median (min–max)"]
     rows = []
-    keys = ["native"] + [f"{k}-{m}" for m in modes for k in ("interp", "compiled")]
+    keys = ["native"] + [f"{k}-{m}" for m in modes for k in ("empty", "interp", "compiled")]
     for key in keys:
         if key.startswith("compiled") and not compiled_enabled:
             rows.append([key, "not run"])
@@ -394,8 +407,18 @@ def build_report(args, names, modes, samples, compile_info, compiled_enabled, en
             rows.append([key, f"{s[0]:.1f}"])
         else:
             rows.append([key, f"{median(s):.1f} ({min(s):.1f}–{max(s):.1f})"])
+    # the wasm columns less Node's own start-up, against native
+    native = [x * 1000 for x in samples.get((STARTUP, "native"), {}).get("wall", [])]
+    for m in modes:
+        empty = [x * 1000 for x in samples.get((STARTUP, f"empty-{m}"), {}).get("wall", [])]
+        for k in ("interp", "compiled"):
+            s = [x * 1000 for x in samples.get((STARTUP, f"{k}-{m}"), {}).get("wall", [])]
+            if s and empty and native:
+                extra = median(s) - median(empty)
+                rows.append([f"{k}-{m} − empty-{m}",
+                             f"{extra:.1f} ({extra / median(native):.1f}× native)"])
     t, md = table(headers, rows)
-    add("Startup: print('hi')", t, md)
+    add(f"Startup: {rel(args.startup_script)}", t, md)
 
     header_lines = [
         f"Date: {env_info['date']}",
@@ -457,7 +480,11 @@ def environment_info():
 def parse_args(argv):
     p = argparse.ArgumentParser(description="py2wasm benchmark harness (see bench/README.md)")
     p.add_argument("--runs", type=int, default=5, help="repetitions per configuration (default 5)")
-    p.add_argument("--only", default="", help="comma-separated benchmark names (default: all)")
+    p.add_argument("--only", default="",
+                   help="comma-separated benchmark names (default: all); 'startup' alone runs "
+                        "only the startup probe")
+    p.add_argument("--startup-script", default=str(STARTUP_SCRIPT),
+                   help="the program the startup probe runs (default: bench/startup/hello.py)")
     p.add_argument("--modes", default="default,noliftoff",
                    help="comma-separated V8 modes for the wasm columns: " + ", ".join(MODE_FLAGS))
     p.add_argument("--no-compiled", action="store_true",
@@ -488,6 +515,8 @@ def main(argv=None):
     all_names = sorted(p.stem for p in PROGRAMS_DIR.glob("*.py"))
     if args.only:
         names = [n.strip().removesuffix(".py") for n in args.only.split(",") if n.strip()]
+        # "startup" alone: only the hello-world probe
+        names = [n for n in names if n != STARTUP]
         unknown = [n for n in names if n not in all_names]
         if unknown:
             log(f"error: unknown benchmark(s): {', '.join(unknown)}; available: {', '.join(all_names)}")
@@ -521,7 +550,7 @@ def main(argv=None):
     script_of = {n: PROGRAMS_DIR / f"{n}.py" for n in names}
     items = list(names)
     if not args.no_startup:
-        script_of[STARTUP] = STARTUP_SCRIPT
+        script_of[STARTUP] = Path(args.startup_script).resolve()
         items = [STARTUP] + items
     prog_args = [] if args.scale is None else [repr(args.scale)]
 
@@ -542,18 +571,22 @@ def main(argv=None):
                 compile_info[name] = ci = compile_one(name, script_of[name], tmpdir, args.timeout)
                 log(f"  {ci['compile_s']:.2f} s, {ci['size']:,} bytes, gzip -9 {ci['gzip9']:,} bytes")
 
+        empty_wasm = Path(tmpdir) / "empty.wasm"
+        empty_wasm.write_bytes(EMPTY_WASM)
+        startup_configs = configs + [Config("empty", m) for m in modes]
         for rep in range(args.runs):
             for name in items:
                 is_startup = name == STARTUP
                 a = [] if is_startup else prog_args
-                for cfg in configs:
-                    wasm = compile_info.get(name, {}).get("wasm")
+                for cfg in startup_configs if is_startup else configs:
+                    wasm = (empty_wasm if cfg.kind == "empty"
+                            else compile_info.get(name, {}).get("wasm"))
                     argv, env = command_for(cfg, script_of[name], wasm, a, args.extra_node_flags)
                     out, in_prog, wall = run_once(name, cfg, argv, env, args.timeout,
                                                   expect_bench_time=not is_startup)
                     if cfg.kind == "native" and name not in reference:
                         reference[name] = out
-                    elif out != reference[name]:
+                    elif cfg.kind != "empty" and out != reference[name]:
                         line, exp, got = first_difference(reference[name], out)
                         raise BenchFailure(
                             f"benchmark '{name}', mode '{cfg.key}' (repetition {rep + 1}): stdout "

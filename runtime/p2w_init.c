@@ -113,6 +113,27 @@ int p2w_initialize(int argc, char **argv) {
     return p2w_preimport();
 }
 
+/* What _p2w_boot.prepare_main puts into __main__'s globals, made while the
+ * snapshot is taken (p2w_prepare_main_early); NULL without a snapshot.
+ * prepare_main depends on nothing of the run, and calling it at run time
+ * would be the only Python code a simple program's start runs: with it,
+ * V8 compiles CPython's 50 KB eval loop, with TurboFan, for each run. */
+static PyObject *main_globals_at_build;
+
+int p2w_prepare_main_early(void) {
+    PyObject *boot = PyImport_ImportModule("_p2w_boot");
+    PyObject *d = boot ? PyDict_New() : NULL;
+    PyObject *res = d ? PyObject_CallMethod(boot, "prepare_main", "O", d) : NULL;
+    Py_XDECREF(boot);
+    if (!res) {
+        Py_XDECREF(d);
+        return -1;
+    }
+    Py_DECREF(res);
+    main_globals_at_build = d;
+    return 0;
+}
+
 /* Runs the embedded __main__ code in the __main__ module, as
  * PyRun_SimpleFile does for a script. */
 int p2w_run_main(void) {
@@ -124,12 +145,17 @@ int p2w_run_main(void) {
     PyObject *main_mod = PyImport_AddModule("__main__"); /* borrowed */
     if (!main_mod) goto error;
     PyObject *globals = PyModule_GetDict(main_mod); /* borrowed */
-    PyObject *boot = PyImport_ImportModule("_p2w_boot");
-    if (!boot) goto error;
-    PyObject *res = PyObject_CallMethod(boot, "prepare_main", "O", globals);
-    Py_DECREF(boot);
-    if (!res) goto error;
-    Py_DECREF(res);
+    if (main_globals_at_build) {
+        if (PyDict_Update(globals, main_globals_at_build) < 0) goto error;
+    } else {
+        PyObject *boot = PyImport_ImportModule("_p2w_boot");
+        if (!boot) goto error;
+        PyObject *res = PyObject_CallMethod(boot, "prepare_main", "O", globals);
+        Py_DECREF(boot);
+        if (!res) goto error;
+        Py_DECREF(res);
+    }
+    PyObject *res;
     PyObject *code = p2w_load_code(m);
     if (!code) goto error;
     res = PyEval_EvalCode(code, globals, globals);

@@ -10,6 +10,7 @@
  * PyFile_GetLine(f, -1) which the traceback printer otherwise uses. */
 #include "p2w_embed.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
 
@@ -104,9 +105,58 @@ static PyObject *p2w_get_code(PyObject *self, PyObject *arg) {
     return p2w_load_code(m);
 }
 
+/* The marshalled code of every module, zlib-compressed, once
+ * p2w_pack_code() ran (while a snapshot is taken; NULL otherwise); indexed
+ * like p2w_modules. */
+static struct {
+    unsigned char *z;
+    size_t z_size;
+} * packed_code;
+
+int p2w_pack_code(void) {
+    packed_code = calloc(p2w_module_count, sizeof *packed_code);
+    if (!packed_code) return -1;
+    for (size_t i = 0; i < p2w_module_count; i++) {
+        const struct p2w_module *m = &p2w_modules[i];
+        if (!m->code) continue;
+        uLongf z_size = compressBound((uLong)m->code_size);
+        unsigned char *z = malloc(z_size);
+        if (!z || compress2(z, &z_size, m->code, (uLong)m->code_size, Z_BEST_COMPRESSION) != Z_OK) {
+            free(z);
+            return -1;
+        }
+        unsigned char *fit = realloc(z, z_size);
+        packed_code[i].z = fit ? fit : z;
+        packed_code[i].z_size = z_size;
+        /* Wizer stores only the non-zero parts of memory, so the plain copy
+         * costs nothing in the output once zeroed.  It is declared const,
+         * but wasm memory has no read-only part and it is read only through
+         * m->code, by p2w_load_code, which from now on reads the packed
+         * copy instead. */
+        memset((unsigned char *)m->code, 0, m->code_size);
+    }
+    return 0;
+}
+
 PyObject *p2w_load_code(const struct p2w_module *m) {
-    PyObject *code =
-        PyMarshal_ReadObjectFromString((const char *)m->code, (Py_ssize_t)m->code_size);
+    size_t i = (size_t)(m - p2w_modules);
+    if (!packed_code || i >= p2w_module_count || !packed_code[i].z) {
+        PyObject *code =
+            PyMarshal_ReadObjectFromString((const char *)m->code, (Py_ssize_t)m->code_size);
+        if (code) p2w_attach(code, m->fns, m->guards, m->ncodes);
+        return code;
+    }
+    char *buf = PyMem_Malloc(m->code_size ? m->code_size : 1);
+    if (!buf) return PyErr_NoMemory();
+    uLongf len = (uLongf)m->code_size;
+    if (uncompress((Bytef *)buf, &len, packed_code[i].z, (uLong)packed_code[i].z_size) != Z_OK ||
+        len != m->code_size) {
+        PyMem_Free(buf);
+        PyErr_Format(PyExc_SystemError, "embedded code of %s is corrupt", m->name);
+        return NULL;
+    }
+    PyObject *code = PyMarshal_ReadObjectFromString(buf, (Py_ssize_t)len);
+    PyMem_Free(buf);
     if (code) p2w_attach(code, m->fns, m->guards, m->ncodes);
     return code;
 }

@@ -31,6 +31,9 @@ int p2w_initialize(int argc, char **argv);
  * Returns 0, or 1 after printing the uncaught exception; SystemExit exits
  * the process from inside (CPython's own handling). */
 int p2w_run_main(void);
+/* For a snapshot: makes what p2w_run_main adds to __main__'s globals now,
+ * so that the run does not (p2w_init.c).  0, or -1 with an exception set. */
+int p2w_prepare_main_early(void);
 
 /* Finalizes the interpreter; returns STATUS, or 120 when flushing the
  * standard streams failed (as Py_RunMain does). */
@@ -51,9 +54,14 @@ int p2w_preimport(void);
 /* ---- snapshots: build time (p2w_snapshot.c), run time (p2w_world.c) ---- */
 
 /* Called by the generated `wizer-initialize` export: p2w_initialize as a
- * snapshot needs it (fixed hash seed, site left to run time); traps on
- * failure so that Wizer fails the build. */
-void p2w_snapshot_initialize(void);
+ * snapshot needs it (fixed hash seed, site left to run time), then
+ * PACK_CODE (p2w_pack_code, or NULL to keep the embedded code plain);
+ * traps on failure so that Wizer fails the build. */
+void p2w_snapshot_initialize(int (*pack_code)(void));
+/* For a snapshot: notes site.getsitepackages() and its inputs, which
+ * p2w_resume checks without running site's Python code (p2w_world.c).
+ * 0, or -1 with an exception set. */
+int p2w_note_site(void);
 
 /* Marks the start of the program's run: the origin of clock() and of the
  * process times (p2w_snapshot.c).  Called by p2w_initialize, p2w_resume. */

@@ -29,6 +29,7 @@
 #include "p2w_embed.h"
 #include "p2w_runtime.h"
 
+#include "internal/pycore_fileutils.h"
 #include "internal/pycore_initconfig.h"
 #include "internal/pycore_long.h"
 #include "internal/pycore_pylifecycle.h"
@@ -83,7 +84,10 @@ static int keep_list_identity(const char *name, PyObject *list) {
  * otherwise (PYTHONHOME, PYTHONPLATLIBDIR), when it is used as is.
  * 0 or -1 with an exception set. */
 static int install_config(PyConfig *config, const PyConfig *old) {
-    if (!same_wstr(config->home, old->home) || !same_wstr(config->platlibdir, old->platlibdir))
+    /* CONFIG is read but not path-computed: its platlibdir is NULL unless
+     * PYTHONPLATLIBDIR is set, where OLD has the computed value */
+    if (!same_wstr(config->home, old->home) ||
+        (config->platlibdir && !same_wstr(config->platlibdir, old->platlibdir)))
         return _PyInterpreterState_SetConfig(config);
     PyStatus st = _PyStatus_OK();
 #define KEEP(field)                                                                                \
@@ -96,6 +100,7 @@ static int install_config(PyConfig *config, const PyConfig *old) {
     KEEP(base_exec_prefix);
     KEEP(stdlib_dir);
     KEEP(program_name);
+    KEEP(platlibdir);
 #undef KEEP
     config->_is_python_build = old->_is_python_build;
     PyThreadState *tstate = _PyThreadState_GET();
@@ -252,16 +257,23 @@ static int refresh_stream(PyObject *io, const PyConfig *config, int fd, bool wri
     return rc;
 }
 
-/* Step 4.  0 or -1. */
+/* Set in the patched Modules/_io/textio.c (runtime/patches/0005). */
+extern int _PyIO_TextIOWrapper_keep_codecs;
+
+/* Step 4.  The streams keep their incremental encoders and decoders when
+ * the encoding and errors handler are the build's: creating new ones runs
+ * Python code (see the patch).  0 or -1. */
 static int refresh_stdio(void) {
     const PyConfig *config = _PyInterpreterState_GetConfig(PyInterpreterState_Get());
     PyObject *io = PyImport_ImportModule("io");
     if (!io) return -1;
+    _PyIO_TextIOWrapper_keep_codecs = 1;
     int rc = refresh_stream(io, config, fileno(stdin), false, "stdin", "__stdin__", "<stdin>");
     if (rc == 0)
         rc = refresh_stream(io, config, fileno(stdout), true, "stdout", "__stdout__", "<stdout>");
     if (rc == 0)
         rc = refresh_stream(io, config, fileno(stderr), true, "stderr", "__stderr__", "<stderr>");
+    _PyIO_TextIOWrapper_keep_codecs = 0;
     Py_DECREF(io);
     return rc;
 }
@@ -292,12 +304,90 @@ static bool exists_in(PyObject *dir, const char *name, bool file_only) {
     return stat(path, &st) == 0 && (!file_only || S_ISREG(st.st_mode));
 }
 
-/* os.path.dirname of a str object: new reference or NULL. */
+/* posixpath.dirname of a str object: new reference or NULL.  In C, as
+ * abspath_of: site_sees_files runs at every start, and Python code there
+ * would have V8 compile CPython's eval loop for each run. */
 static PyObject *dirname_of(PyObject *path) {
-    PyObject *posixpath = PyImport_ImportModule("posixpath");
-    PyObject *r = posixpath ? PyObject_CallMethod(posixpath, "dirname", "O", path) : NULL;
-    Py_XDECREF(posixpath);
+    Py_ssize_t n = PyUnicode_GetLength(path);
+    if (n < 0) return NULL;
+    Py_ssize_t i = PyUnicode_FindChar(path, '/', 0, n, -1);
+    if (i == -2) return NULL;
+    Py_ssize_t end = i + 1; /* head = p[:i+1], i = -1 when there is no '/' */
+    Py_ssize_t strip = end;
+    while (strip > 0 && PyUnicode_READ_CHAR(path, strip - 1) == '/') strip--;
+    /* a head of slashes only is kept whole */
+    return PyUnicode_Substring(path, 0, strip > 0 ? strip : end);
+}
+
+/* posixpath.abspath of a str object (join with os.getcwd(), then
+ * normpath, which is _Py_normpath in 3.11): new reference, or NULL with
+ * an exception set. */
+static PyObject *abspath_of(PyObject *path) {
+    Py_ssize_t n;
+    wchar_t *w = PyUnicode_AsWideCharString(path, &n);
+    if (!w) return NULL;
+    wchar_t cwd[PATH_MAX + 1];
+    wchar_t *joined = w;
+    if (n == 0 || w[0] != L'/') {
+        if (!_Py_wgetcwd(cwd, PATH_MAX + 1)) {
+            PyMem_Free(w);
+            return PyErr_SetFromErrno(PyExc_OSError);
+        }
+        size_t c = wcslen(cwd);
+        bool sep = c > 0 && cwd[c - 1] == L'/';
+        joined = PyMem_New(wchar_t, c + 1 + (size_t)n + 1);
+        if (!joined) {
+            PyMem_Free(w);
+            return PyErr_NoMemory();
+        }
+        swprintf(joined, c + 1 + (size_t)n + 1, L"%ls%ls%ls", cwd, sep ? L"" : L"/", w);
+    }
+    const wchar_t *norm = _Py_normpath(joined, -1);
+    PyObject *r = PyUnicode_FromWideChar(norm && *norm ? norm : L".", -1);
+    if (joined != w) PyMem_Free(joined);
+    PyMem_Free(w);
     return r;
+}
+
+/* site.getsitepackages() as it was when the snapshot was taken, and what
+ * it depends on: site.PREFIXES and sys.platlibdir (p2w_note_site). */
+static PyObject *sitepackages_at_build, *prefixes_at_build, *platlibdir_at_build;
+
+int p2w_note_site(void) {
+    PyObject *site = PyDict_GetItemString(PyImport_GetModuleDict(), "site"); /* borrowed */
+    if (!site) return 0;
+    PyObject *prefixes = PyObject_GetAttrString(site, "PREFIXES");
+    PyObject *copy = prefixes ? PySequence_List(prefixes) : NULL;
+    Py_XDECREF(prefixes);
+    PyObject *dirs = copy ? PyObject_CallMethod(site, "getsitepackages", NULL) : NULL;
+    PyObject *platlibdir = PySys_GetObject("platlibdir"); /* borrowed */
+    if (!dirs || !platlibdir) {
+        Py_XDECREF(copy);
+        Py_XDECREF(dirs);
+        return dirs ? 0 : -1;
+    }
+    prefixes_at_build = copy;
+    sitepackages_at_build = dirs;
+    platlibdir_at_build = Py_NewRef(platlibdir);
+    return 0;
+}
+
+/* site.getsitepackages() for this run: the build's list when its inputs
+ * are unchanged (always, unless PYTHONPLATLIBDIR is set), else site's own.
+ * New reference, or NULL with an exception set. */
+static PyObject *site_packages(PyObject *site) {
+    if (sitepackages_at_build) {
+        PyObject *prefixes = PyObject_GetAttrString(site, "PREFIXES");
+        PyObject *platlibdir = PySys_GetObject("platlibdir"); /* borrowed */
+        int same = prefixes && platlibdir
+                       ? PyObject_RichCompareBool(prefixes, prefixes_at_build, Py_EQ)
+                       : -1;
+        if (same == 1) same = PyObject_RichCompareBool(platlibdir, platlibdir_at_build, Py_EQ);
+        Py_XDECREF(prefixes);
+        if (same == 1) return Py_NewRef(sitepackages_at_build);
+        if (same < 0) PyErr_Clear();
+    }
+    return PyObject_CallMethod(site, "getsitepackages", NULL);
 }
 
 /* Whether site, which ran at build time with no file system, would find
@@ -310,11 +400,19 @@ static int site_sees_files(PyObject *site) {
     int found = user ? PyObject_IsTrue(user) : -1;
     Py_XDECREF(user);
     /* venv(): dirname(abspath(sys.executable)) and its parent */
-    PyObject *posixpath = found == 0 ? PyImport_ImportModule("posixpath") : NULL;
-    PyObject *exe =
-        posixpath ? PyObject_CallMethod(posixpath, "abspath", "O", PySys_GetObject("executable"))
-                  : NULL;
-    Py_XDECREF(posixpath);
+    PyObject *executable = PySys_GetObject("executable"); /* borrowed */
+    PyObject *exe = NULL;
+    if (found == 0 && executable && PyUnicode_Check(executable)) {
+        exe = abspath_of(executable);
+    } else if (found == 0) {
+        /* not a str: site's own code, for its exception */
+        PyObject *posixpath = PyImport_ImportModule("posixpath");
+        exe = posixpath ? PyObject_CallMethod(posixpath, "abspath", "O",
+                                              executable ? executable : Py_None)
+                        : NULL;
+        Py_XDECREF(posixpath);
+        if (exe && !PyUnicode_Check(exe)) Py_CLEAR(exe);
+    }
     PyObject *exe_dir = exe ? dirname_of(exe) : NULL;
     PyObject *parent = exe_dir ? dirname_of(exe_dir) : NULL;
     Py_XDECREF(exe);
@@ -324,7 +422,7 @@ static int site_sees_files(PyObject *site) {
     Py_XDECREF(exe_dir);
     Py_XDECREF(parent);
     /* addsitepackages(): getsitepackages() directories */
-    PyObject *dirs = found == 0 ? PyObject_CallMethod(site, "getsitepackages", NULL) : NULL;
+    PyObject *dirs = found == 0 ? site_packages(site) : NULL;
     if (found == 0 && !dirs) found = -1;
     for (Py_ssize_t i = 0; found == 0 && i < PyList_GET_SIZE(dirs); i++)
         found = exists_in(PyList_GET_ITEM(dirs, i), "", false);

@@ -108,6 +108,35 @@ if ! step_done cpython; then
         >"$OBJ/make.log" 2>&1; then
     log "make failed; see $OBJ/make.log"; grep -E 'error|Error' "$OBJ/make.log" | head -20 >&2; exit 1
   fi
+  # Code that is cold in a compiled program is rebuilt for size (it is linked
+  # into every output, and V8 compiles all of it at start with --no-liftoff):
+  # the parser and bytecode compiler, which only compile(), exec() and eval()
+  # and imports of .py files at run time reach, at -Os; start-up,
+  # finalisation and OS wrappers, which run once or wait on a system call,
+  # at -Oz.  The rest of libpython (objects, eval loop, ...) keeps -O3.
+  cold_os="Parser/parser.o Parser/pegen.o Parser/pegen_errors.o Parser/action_helpers.o
+    Parser/string_parser.o Parser/tokenizer.o Parser/token.o Parser/peg_api.o
+    Python/Python-ast.o Python/Python-tokenize.o Python/ast.o Python/ast_opt.o
+    Python/ast_unparse.o Python/compile.o Python/symtable.o Python/future.o Python/asdl.o
+    Python/pyarena.o Modules/symtablemodule.o Python/sysmodule.o Python/traceback.o
+    Python/suggestions.o"
+  cold_oz="Python/initconfig.o Python/preconfig.o Python/pathconfig.o Python/pylifecycle.o
+    Python/frozen.o Python/deepfreeze/deepfreeze.o Python/getopt.o Python/getversion.o
+    Python/getcompiler.o Python/getcopyright.o Python/getplatform.o Python/frozenmain.o
+    Python/bootstrap_hash.o Python/pythonrun.o Python/dynload_stub.o Python/importdl.o
+    Modules/getpath.o Modules/main.o Modules/getbuildinfo.o Modules/posixmodule.o
+    Modules/signalmodule.o Modules/faulthandler.o Modules/errnomodule.o
+    Modules/_tracemalloc.o Modules/atexitmodule.o Parser/myreadline.o"
+  for level in Os Oz; do
+    if [[ $level == Os ]]; then objs=$cold_os; else objs=$cold_oz; fi
+    (cd "$OBJ" && rm -f $objs)
+    # shellcheck disable=SC2086 # word splitting of the object lists is wanted
+    make -C "$OBJ" -j"$JOBS" OPT="-DNDEBUG -fwrapv -$level -Wall" $objs >>"$OBJ/make.log" 2>&1 ||
+      { log "make (-$level objects) failed; see $OBJ/make.log"; exit 1; }
+  done
+  make -C "$OBJ" -j"$JOBS" all \
+        LDFLAGS_NODIST="-z stack-size=$STACK -Wl,--stack-first -Wl,--initial-memory=20971520 -Wl,--strip-debug" \
+        >>"$OBJ/make.log" 2>&1 || { log "make failed; see $OBJ/make.log"; exit 1; }
   mark cpython
 fi
 

@@ -90,9 +90,12 @@ bool startup_write_c(const char *out_path, const StartupTables *t) {
             "const int p2w_snapshot_defer_site = %d;\n",
             t->hash_seed, t->defer_site);
     if (t->snapshot)
-        fputs("\n__attribute__((export_name(\"wizer-initialize\"))) void "
-              "p2w_wizer_initialize(void) {\n    p2w_snapshot_initialize();\n}\n",
-              f);
+        /* p2w_pack_code is referenced only when used: it links zlib's
+         * deflate, about 26 KB of code */
+        fprintf(f,
+                "\n__attribute__((export_name(\"wizer-initialize\"))) void "
+                "p2w_wizer_initialize(void) {\n    p2w_snapshot_initialize(%s);\n}\n",
+                t->pack_code ? "p2w_pack_code" : "NULL");
     write_inittab(f, t);
     if (fclose(f) != 0) {
         diag_error("cannot write %s: %s", out_path, strerror(errno));

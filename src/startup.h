@@ -14,6 +14,7 @@ typedef struct {
     size_t npreimport;
     unsigned long hash_seed;     /* the snapshot's PYTHONHASHSEED equivalent */
     bool defer_site;             /* site imported at run time (own sitecustomize) */
+    bool pack_code;              /* the snapshot keeps the embedded code compressed */
     const char *const *builtins; /* builtin C modules the program can import */
     size_t nbuiltins;
 } StartupTables;

@@ -251,6 +251,8 @@ bool tc_link(const Toolchain *tc, const char *const *objs, size_t nobjs, const c
      * (runtime/p2w_snapshot.c) */
     arg(&a, "-Wl,--wrap=getentropy");
     arg(&a, "-Wl,--wrap=__wasi_clock_time_get");
+    arg(&a, "-Wl,--wrap=free");
+    arg(&a, "-Wl,--wrap=realloc");
     if (!tc->debug) arg(&a, "-Wl,--strip-all");
     arg(&a, "-o");
     arg(&a, out_path);

@@ -1,0 +1,2 @@
+import json, re, collections, dataclasses, datetime
+print('hi')
