@@ -257,6 +257,16 @@ static bool locate(Graph *g, GraphModule *m, char **dirs, size_t ndirs) {
     return false;
 }
 
+/* Whether NAME is the frozen import bootstrap under its importlib name:
+ * importlib/__init__.py installs _frozen_importlib(_external) in
+ * sys.modules as importlib._bootstrap(_external), so natively their
+ * sources are never loaded (the `from . import _bootstrap` there runs only
+ * without the frozen modules).  They are served like frozen modules. */
+static bool is_bootstrap_alias(const char *name) {
+    return strcmp(name, "importlib._bootstrap") == 0 ||
+           strcmp(name, "importlib._bootstrap_external") == 0;
+}
+
 /* Returns the entry for NAME, resolving (and compiling) it on first request. */
 static GraphModule *ensure(Graph *g, const char *name) {
     GraphModule *m = lookup(g, name);
@@ -273,7 +283,7 @@ static GraphModule *ensure(Graph *g, const char *name) {
     bool found = pm && pm->kind == GM_FROZEN
                      ? false
                      : locate(g, m, pm ? pm->dirs : g->roots, pm ? pm->ndirs : g->nroots);
-    if (names_has(&g->frozen, name)) {
+    if (names_has(&g->frozen, name) || is_bootstrap_alias(name)) {
         /* served by the runtime's own frozen table, as natively; its source
          * (when it has one in Lib/) is still scanned for imports */
         m->kind = GM_FROZEN;
