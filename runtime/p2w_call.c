@@ -109,23 +109,22 @@ PyObject *p2w_call(PyThreadState *tstate, PyObject **sp, int oparg, PyObject *kw
         if (call_method_descriptor(tstate, (PyMethodDescrObject *)func, sp - total, total, &res))
             goto done;
     }
-    if (nkw == 0 && total == 1 && Py_IS_TYPE(func, &PyCFunction_Type) &&
-        PyCFunction_GET_FLAGS(func) == METH_O) {
-        /* as PRECALL_NO_KW_BUILTIN_O */
-        if (_Py_EnterRecursiveCallTstate(tstate, " while calling a Python object")) {
-            res = NULL;
-            goto done;
-        }
-        res = PyCFunction_GET_FUNCTION(func)(PyCFunction_GET_SELF(func), sp[-1]);
-        _Py_LeaveRecursiveCallTstate(tstate);
-        goto done;
-    }
     int flags = Py_TYPE(func) == &PyCFunction_Type ? PyCFunction_GET_FLAGS(func) : 0;
-    flags &= METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O | METH_KEYWORDS | METH_METHOD;
     /* Builtins taking fast-call arguments are called directly, as ceval's
      * specialised PRECALL_BUILTIN_FAST* do: that path does not count
      * towards the recursion limit, and recursion through such builtins
-     * (sorted(key=f) calling f) must reach the same depth as natively. */
+     * (sorted(key=f) calling f) must reach the same depth as natively.
+     * One-argument builtins do count, as PRECALL_NO_KW_BUILTIN_O. */
+    if (flags == METH_O && total == 1 && nkw == 0) {
+        if (_Py_EnterRecursiveCallTstate(tstate, " while calling a Python object")) {
+            res = NULL;
+        } else {
+            res = PyCFunction_GET_FUNCTION(func)(PyCFunction_GET_SELF(func), sp[-1]);
+            _Py_LeaveRecursiveCallTstate(tstate);
+        }
+        goto done;
+    }
+    flags &= METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O | METH_KEYWORDS | METH_METHOD;
     if (flags == (METH_FASTCALL | METH_KEYWORDS)) {
         _PyCFunctionFastWithKeywords cfunc =
             (_PyCFunctionFastWithKeywords)(void (*)(void))PyCFunction_GET_FUNCTION(func);

@@ -478,21 +478,8 @@ error:
 }
 
 int p2w_unpack(PyThreadState *tstate, PyObject *seq, int before, int after, PyObject **out_top) {
-    if (after < 0) {
-        PyObject **items = NULL;
-        if (PyTuple_CheckExact(seq) && PyTuple_GET_SIZE(seq) == before)
-            items = _PyTuple_ITEMS(seq);
-        else if (PyList_CheckExact(seq) && PyList_GET_SIZE(seq) == before)
-            items = _PyList_ITEMS(seq);
-        if (items) {
-            for (int i = 0; i < before; i++) {
-                Py_INCREF(items[i]);
-                out_top[-1 - i] = items[i];
-            }
-            Py_DECREF(seq);
-            return 0;
-        }
-    }
+    /* exact tuples and lists of the right length are unpacked in the
+     * generated code, before it calls this */
     int rc = unpack_iterable(tstate, seq, before, after, out_top);
     Py_DECREF(seq);
     return rc;

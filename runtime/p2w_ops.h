@@ -367,12 +367,8 @@ static inline int p2w_compare_doubles(double a, double b, int op) {
 static inline int p2w_compare_truth(PyObject *l, PyObject *r, int op) {
     int t;
     double x, y;
-    if (p2w_is_small_int(l) && p2w_is_small_int(r)) {
-        /* one-digit ints are exact as doubles */
-        t = p2w_compare_doubles((double)p2w_small_int_value(l), (double)p2w_small_int_value(r), op);
-    } else if ((PyFloat_CheckExact(l) || PyFloat_CheckExact(r)) && p2w_exact_double(l, &x) &&
-               p2w_exact_double(r, &y)) {
-        /* one-digit ints compare exactly as doubles with floats too */
+    if (p2w_exact_double(l, &x) && p2w_exact_double(r, &y)) {
+        /* one-digit ints and floats, in any mix, compare exactly as doubles */
         t = p2w_compare_doubles(x, y, op);
     } else if ((op == Py_EQ || op == Py_NE) && PyUnicode_CheckExact(l) && PyUnicode_CheckExact(r)) {
         t = _PyUnicode_Equal(l, r) ^ (op == Py_NE);

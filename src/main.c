@@ -406,8 +406,7 @@ static unsigned long snapshot_seed(GraphModule **mods, size_t n) {
  * C_FILES: the inittab, and for a snapshot the pre-import plan.  Returns
  * false after a diagnostic. */
 static bool write_startup(const Options *o, Graph *g, GraphModule **mods, size_t nmods,
-                          size_t code_bytes, const char *work, char ***c_files,
-                          size_t *nfiles) {
+                          size_t code_bytes, const char *work, char ***c_files, size_t *nfiles) {
     /* Compressing the marshalled code in the snapshot pays from a few
      * hundred KB on: below that, the deflate code it links (~26 KB) and the
      * compressed copy, which gzip cannot shrink further, cost more than

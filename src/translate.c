@@ -301,17 +301,13 @@ static void emit_resume(Fn *f) {
  * depth, where the handler is entered. */
 static void emit_handler(Fn *f, int h) {
     StrBuf *o = f->out;
-    size_t width = (size_t)f->maxdepth + 1;
-    const unsigned char *used = &f->labels[(size_t)(h + 1) * width];
+    const unsigned char *used = label_row(f, h);
     int base = h < 0 ? 0 : f->exc[h].depth, top = -1;
     for (int dd = 0; dd <= f->maxdepth; dd++)
         if (used[dd]) top = dd;
     if (top < 0) return;
-    char name[16];
-    if (h < 0)
-        snprintf(name, sizeof name, "x");
-    else
-        snprintf(name, sizeof name, "%d", h);
+    char buf[16];
+    const char *name = handler_name(h, buf);
     for (int dd = base; dd <= top; dd++)
         if (used[dd] & ERR_USED)
             sb_printf(o, "err_%s_%d:\n    p2w_traceback_here(frame);\n    goto unwind_%s_%d;\n",

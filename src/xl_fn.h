@@ -59,6 +59,11 @@ const char *slot(Fn *f, int k);
  * suspensions, and back. */
 void spill(Fn *f, int from, int to);
 void reload(Fn *f, int from, int to);
+/* The ERR_USED / UNWIND_USED marks of handler H's labels, by depth. */
+unsigned char *label_row(Fn *f, int h);
+/* Handler H's name in labels: its index, or "x" (none: the frame is left)
+ * for -1; written to BUF. */
+const char *handler_name(int h, char buf[16]);
 /* The label for an error at OFFSET with f->sp slots live: err_H_D, or
  * unwind_H_D (no traceback entry) when UNWIND; marks it used. */
 const char *err_at(Fn *f, int offset, bool unwind);

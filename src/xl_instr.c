@@ -62,6 +62,14 @@ static void array_helper(Fn *f, const Instr *in, const char *call_fmt, int n) {
     f->sp = base + 1;
 }
 
+/* BUILD_SET, _STRING, _SLICE, _MAP, _CONST_KEY_MAP: the runtime's
+ * FN(items, oparg) over the N slots below the top. */
+static void build_from_slots(Fn *f, const Instr *in, const char *fn, int n) {
+    char call[80];
+    snprintf(call, sizeof call, "%s(%%s, %d)", fn, in->arg);
+    array_helper(f, in, call, n);
+}
+
 /* BUILD_TUPLE / BUILD_LIST straight from the slots: NEW_FN makes the
  * container, SET_FN fills it. */
 static void build_sequence(Fn *f, const Instr *in, const char *new_fn, const char *set_fn) {
@@ -364,36 +372,11 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
         break;
     case BUILD_TUPLE: build_sequence(f, in, "PyTuple_New", "PyTuple_SET_ITEM"); break;
     case BUILD_LIST: build_sequence(f, in, "PyList_New", "PyList_SET_ITEM"); break;
-    case BUILD_SET: {
-        char call[64];
-        snprintf(call, sizeof call, "p2w_build_set(%%s, %d)", a);
-        array_helper(f, in, call, a);
-        break;
-    }
-    case BUILD_STRING: {
-        char call[64];
-        snprintf(call, sizeof call, "p2w_build_string(%%s, %d)", a);
-        array_helper(f, in, call, a);
-        break;
-    }
-    case BUILD_SLICE: {
-        char call[64];
-        snprintf(call, sizeof call, "p2w_build_slice(%%s, %d)", a);
-        array_helper(f, in, call, a);
-        break;
-    }
-    case BUILD_MAP: {
-        char call[64];
-        snprintf(call, sizeof call, "p2w_build_map(%%s, %d)", a);
-        array_helper(f, in, call, 2 * a);
-        break;
-    }
-    case BUILD_CONST_KEY_MAP: {
-        char call[64];
-        snprintf(call, sizeof call, "p2w_build_const_key_map(%%s, %d)", a);
-        array_helper(f, in, call, a + 1);
-        break;
-    }
+    case BUILD_SET: build_from_slots(f, in, "p2w_build_set", a); break;
+    case BUILD_STRING: build_from_slots(f, in, "p2w_build_string", a); break;
+    case BUILD_SLICE: build_from_slots(f, in, "p2w_build_slice", a); break;
+    case BUILD_MAP: build_from_slots(f, in, "p2w_build_map", 2 * a); break;
+    case BUILD_CONST_KEY_MAP: build_from_slots(f, in, "p2w_build_const_key_map", a + 1); break;
     case MAKE_FUNCTION: {
         int n = 1 + !!(a & 1) + !!(a & 2) + !!(a & 4) + !!(a & 8);
         char call[80];

@@ -141,6 +141,18 @@ void reload(Fn *f, int from, int to) {
     for (int k = from; k < to; k++) sb_printf(f->out, "    s%d = stackbase[%d];\n", k, k);
 }
 
+unsigned char *label_row(Fn *f, int h) {
+    return &f->labels[(size_t)(h + 1) * ((size_t)f->maxdepth + 1)];
+}
+
+const char *handler_name(int h, char buf[16]) {
+    if (h < 0)
+        snprintf(buf, 16, "x");
+    else
+        snprintf(buf, 16, "%d", h);
+    return buf;
+}
+
 /* The label for an error at OFFSET with the current depth's slots live
  * (owned references or NULL): err_K_D records the traceback, unwind_K_D
  * does not (re-raise); both release the slots down to the depth of
@@ -152,14 +164,10 @@ const char *err_at(Fn *f, int offset, bool unwind) {
     int h = handler_for(f, offset);
     if (f->sp > f->maxdepth || (h >= 0 && f->sp < f->exc[h].depth))
         internal_error(__FILE__, __LINE__, "error below the handler's stack depth");
-    f->labels[(size_t)(h + 1) * ((size_t)f->maxdepth + 1) + (size_t)f->sp] |=
-        unwind ? UNWIND_USED : ERR_USED;
+    label_row(f, h)[f->sp] |= unwind ? UNWIND_USED : ERR_USED;
     char name[16];
-    if (h < 0)
-        snprintf(name, sizeof name, "x");
-    else
-        snprintf(name, sizeof name, "%d", h);
-    snprintf(b, sizeof ring[0], "%s_%s_%d", unwind ? "unwind" : "err", name, f->sp);
+    snprintf(b, sizeof ring[0], "%s_%s_%d", unwind ? "unwind" : "err", handler_name(h, name),
+             f->sp);
     return b;
 }
 
