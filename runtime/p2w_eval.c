@@ -20,7 +20,7 @@ static PyObject *eval_frame(PyThreadState *tstate, _PyInterpreterFrame *frame, i
 }
 
 int p2w_eval_install(void) {
-    if (p2w_check_layouts() < 0) return -1;
+    if (p2w_fast_init() < 0) return -1;
     p2w_extra_index = _PyEval_RequestCodeExtraIndex(NULL);
     if (p2w_extra_index < 0) {
         PyErr_SetString(PyExc_SystemError, "py2wasm: no code extra index available");

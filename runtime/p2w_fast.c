@@ -140,11 +140,18 @@ int p2w_load_method_slow(PyObject *obj, PyObject *name, PyObject **meth, p2w_met
     return found;
 }
 
-int p2w_check_layouts(void) {
+PyObject *p2w_list_append;
+
+int p2w_fast_init(void) {
     if (PyListIter_Type.tp_basicsize != (Py_ssize_t)sizeof(p2w_listiter) ||
         PyRangeIter_Type.tp_basicsize != (Py_ssize_t)sizeof(p2w_rangeiter)) {
         PyErr_SetString(PyExc_SystemError,
                         "py2wasm: the runtime's iterator layouts are not CPython 3.11.2's");
+        return -1;
+    }
+    p2w_list_append = PyDict_GetItemWithError(PyList_Type.tp_dict, &_Py_ID(append));
+    if (p2w_list_append == NULL) {
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_SystemError, "py2wasm: list.append not found");
         return -1;
     }
     return 0;

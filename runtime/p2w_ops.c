@@ -851,6 +851,19 @@ PyObject *p2w_load_build_class(PyThreadState *tstate, _PyInterpreterFrame *frame
 }
 
 void p2w_traceback_here(_PyInterpreterFrame *frame) {
+    /* The traceback entry needs the line of frame->prev_instr, which 3.11
+     * finds by scanning the code's line table from its start: a hot loop
+     * raising and catching in a long function spends most of its time
+     * there.  The per-instruction line array that tracing builds answers in
+     * one load; it is built once per code object that raises (2 or 4 bytes
+     * per code unit), keeping the exception being raised. */
+    PyCodeObject *co = frame->f_code;
+    if (co->_co_linearray == NULL) {
+        PyObject *type, *value, *tb;
+        PyErr_Fetch(&type, &value, &tb);
+        if (_PyCode_CreateLineArray(co) < 0) PyErr_Clear();
+        PyErr_Restore(type, value, tb);
+    }
     if (!_PyFrame_IsIncomplete(frame)) {
         PyFrameObject *f = _PyFrame_GetFrameObject(frame);
         if (f != NULL) PyTraceBack_Here(f);

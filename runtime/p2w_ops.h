@@ -112,20 +112,39 @@ static inline PyObject *p2w_long_from(long long v) {
     return (PyObject *)o;
 }
 
-/* A one-digit int operation done in C (all of them fit in 64 bits):
- * false when OPARG is not one of them or Python raises for these operands
- * (negative shift count, division by zero); else true with *RES the
- * result (NULL when out of memory).  Python's floor semantics for // and
- * %; >> of a negative number floors as C's arithmetic shift does. */
-static inline bool p2w_small_int_op(long a, long b, int oparg, PyObject **res) {
+/* An int of at most two 30-bit digits, |v| < 2**60: what 32-bit hashes,
+ * linear-congruential generators and 64-bit arithmetic keep their values
+ * in.  Sums, differences, quotients and remainders of two of them fit in
+ * 64 bits; products and left shifts are checked. */
+static inline int p2w_is_int60(PyObject *v) {
+    return PyLong_CheckExact(v) && (size_t)(Py_SIZE(v) + 2) < 5;
+}
+static inline long long p2w_int60_value(PyObject *v) {
+    Py_ssize_t size = Py_SIZE(v);
+    const digit *d = ((PyLongObject *)v)->ob_digit;
+    if ((size_t)(size + 1) < 3) return (long long)size * (long long)d[0];
+    long long m = ((long long)d[1] << PyLong_SHIFT) | (long long)d[0];
+    return size < 0 ? -m : m;
+}
+
+/* An int operation on two values of |v| < 2**60 done in C: false when
+ * OPARG is not one of them, Python raises for these operands (negative
+ * shift count, division by zero) or the result would not fit in 64 bits
+ * (the general path makes the bigint); else true with *RES the result
+ * (NULL when out of memory).  Python's floor semantics for // and %; >> of
+ * a negative number floors as C's arithmetic shift does, and & | ^ of
+ * negative numbers are two's complement in both. */
+static inline bool p2w_int60_op(long long a, long long b, int oparg, PyObject **res) {
     long long v;
     switch (oparg) {
     case NB_ADD:
-    case NB_INPLACE_ADD: v = (long long)a + b; break;
+    case NB_INPLACE_ADD: v = a + b; break;
     case NB_SUBTRACT:
-    case NB_INPLACE_SUBTRACT: v = (long long)a - b; break;
+    case NB_INPLACE_SUBTRACT: v = a - b; break;
     case NB_MULTIPLY:
-    case NB_INPLACE_MULTIPLY: v = (long long)a * b; break;
+    case NB_INPLACE_MULTIPLY:
+        if (__builtin_mul_overflow(a, b, &v)) return false;
+        break;
     case NB_AND:
     case NB_INPLACE_AND: v = a & b; break;
     case NB_OR:
@@ -135,12 +154,13 @@ static inline bool p2w_small_int_op(long a, long b, int oparg, PyObject **res) {
     case NB_RSHIFT:
     case NB_INPLACE_RSHIFT:
         if (b < 0) return false;
-        v = b >= 31 ? (a < 0 ? -1 : 0) : a >> b;
+        v = b >= 63 ? (a < 0 ? -1 : 0) : a >> b;
         break;
     case NB_LSHIFT:
     case NB_INPLACE_LSHIFT:
-        if (b < 0 || b > 32) return false;
-        v = (long long)a * ((long long)1 << b); /* no shift of a negative value */
+        if (b < 0 || b > 62) return false;
+        /* no shift of a negative value */
+        if (__builtin_mul_overflow(a, (long long)1 << b, &v)) return false;
         break;
     case NB_FLOOR_DIVIDE:
     case NB_INPLACE_FLOOR_DIVIDE:
@@ -210,22 +230,27 @@ static inline bool p2w_double_op(double a, double b, int oparg, double *v) {
     }
 }
 
-/* BINARY_OP without the number-protocol dispatch for one-digit ints (see
- * p2w_small_int_op, and / giving a float), floats with floats or one-digit
+#define P2W_EXACT_DOUBLE_INT (1LL << 53)
+
+/* BINARY_OP without the number-protocol dispatch for two-digit ints (see
+ * p2w_int60_op, and / giving a float), floats with floats or one-digit
  * ints for + - * / (the int converts exactly, as Python's float methods
  * do), and any exact ints for + - *; steals L and R. */
 static inline PyObject *p2w_binary_op_fast(PyObject *l, PyObject *r, int oparg) {
     PyObject *res;
     double x, y, v;
-    if (p2w_is_small_int(l) && p2w_is_small_int(r)) {
-        long a = p2w_small_int_value(l), b = p2w_small_int_value(r);
-        if (p2w_small_int_op(a, b, oparg, &res)) {
+    if (p2w_is_int60(l) && p2w_is_int60(r)) {
+        long long a = p2w_int60_value(l), b = p2w_int60_value(r);
+        if (p2w_int60_op(a, b, oparg, &res)) {
             Py_DECREF(l);
             Py_DECREF(r);
             return res;
         }
-        /* int / int: both exact as doubles, so one division rounds it */
-        if ((oparg == NB_TRUE_DIVIDE || oparg == NB_INPLACE_TRUE_DIVIDE) && b != 0) {
+        /* int / int: both exact as doubles (|v| <= 2**53), so one division
+         * rounds it as Python's true division does */
+        if ((oparg == NB_TRUE_DIVIDE || oparg == NB_INPLACE_TRUE_DIVIDE) && b != 0 &&
+            a >= -P2W_EXACT_DOUBLE_INT && a <= P2W_EXACT_DOUBLE_INT && b >= -P2W_EXACT_DOUBLE_INT &&
+            b <= P2W_EXACT_DOUBLE_INT) {
             Py_DECREF(l);
             Py_DECREF(r);
             return PyFloat_FromDouble((double)a / (double)b);
@@ -322,9 +347,16 @@ typedef struct {
     long len;
 } p2w_rangeiter;
 
-/* Checks the layouts above against the running CPython (at start-up):
- * 0, or -1 with SystemError set. */
-int p2w_check_layouts(void);
+/* At start-up: checks the layouts above against the running CPython and
+ * finds the builtin methods the generated code recognises; 0, or -1 with
+ * an exception set. */
+int p2w_fast_init(void);
+
+/* The method descriptor list.append (borrowed: list's type dict holds it
+ * for the life of the process).  A call `x.append(v)` whose method is this
+ * and whose self is an exact list appends in place, as ceval's
+ * PRECALL_NO_KW_LIST_APPEND does. */
+extern PyObject *p2w_list_append;
 
 /* FOR_ITER: the next item of iterator IT (borrowed) as a new reference, or
  * NULL at the end or with an exception set.  List and range iterators
@@ -349,8 +381,8 @@ static inline PyObject *p2w_iter_next(PyObject *it) {
 }
 
 /* COMPARE_OP followed by a conditional jump: the truth of L <OP> R, with L
- * and R stolen; 1, 0, or -1 with an exception set.  Small ints, floats
- * and str equality are compared in place, as COMPARE_OP_*_JUMP do. */
+ * and R stolen; 1, 0, or -1 with an exception set.  Ints below 2**60,
+ * floats and str equality are compared in place, as COMPARE_OP_*_JUMP do. */
 int p2w_compare_truth_slow(PyObject *l, PyObject *r, int op);
 /* A <OP> B for a rich-comparison OP (Py_LT ... Py_GE); NaN compares as C
  * does, which is Python's float semantics. */
@@ -364,10 +396,23 @@ static inline int p2w_compare_doubles(double a, double b, int op) {
     default: return a >= b;
     }
 }
+static inline int p2w_compare_ints(long long a, long long b, int op) {
+    switch (op) {
+    case Py_LT: return a < b;
+    case Py_LE: return a <= b;
+    case Py_EQ: return a == b;
+    case Py_NE: return a != b;
+    case Py_GT: return a > b;
+    default: return a >= b;
+    }
+}
 static inline int p2w_compare_truth(PyObject *l, PyObject *r, int op) {
     int t;
     double x, y;
-    if (p2w_exact_double(l, &x) && p2w_exact_double(r, &y)) {
+    if (p2w_is_int60(l) && p2w_is_int60(r)) {
+        long long a = p2w_int60_value(l), b = p2w_int60_value(r);
+        t = p2w_compare_ints(a, b, op);
+    } else if (p2w_exact_double(l, &x) && p2w_exact_double(r, &y)) {
         /* one-digit ints and floats, in any mix, compare exactly as doubles */
         t = p2w_compare_doubles(x, y, op);
     } else if ((op == Py_EQ || op == Py_NE) && PyUnicode_CheckExact(l) && PyUnicode_CheckExact(r)) {

@@ -427,6 +427,7 @@ static void translate_tree(StrBuf *out, PyCodeObject *co, const char **lines, si
     free(f.ins);
     free(f.exc);
     free(f.depth);
+    free(f.entered);
     free(f.labels);
     free(f.maybe_unbound);
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(co->co_consts); i++) {

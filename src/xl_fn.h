@@ -34,6 +34,7 @@ typedef struct {
     size_t nlines;
     /* the value stack, known statically at each instruction */
     int *depth;            /* depth before ins[k]; -1 when unreachable */
+    bool *entered;         /* ins[k] is a jump or handler target */
     int maxdepth;          /* deepest it gets */
     int sp;                /* depth at the point being emitted */
     unsigned char *labels; /* [(handler + 1) * (maxdepth + 1) + depth]: ERR_USED | UNWIND_USED */
@@ -50,6 +51,10 @@ int handler_for(const Fn *f, int offset);
 /* Computes f->depth and f->maxdepth (and allocates f->labels); NULL, or why
  * the stack cannot be followed statically. */
 const char *analyse_stack(Fn *f);
+/* The LOAD_METHOD that loaded the method CALL instruction USE calls, when
+ * straight-line code leads from one to the other, else NULL.  A hint for
+ * choosing fast paths, which still guard what they assume. */
+const Instr *method_load_for(const Fn *f, const Instr *use);
 /* Sets f->maybe_unbound. */
 void find_maybe_unbound(Fn *f);
 /* The C lvalue of the stack slot at depth K (a rotating buffer: valid for

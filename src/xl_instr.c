@@ -117,6 +117,13 @@ static void emit_jump_on_truth(Fn *f, const Instr *j, int at) {
 
 /* Emits the block of one instruction, entered with f->sp at its depth;
  * NEXT is the instruction after it, or NULL. */
+/* Whether CALL instruction IN calls a method loaded by name NAME. */
+static bool calls_method(const Fn *f, const Instr *in, const char *name) {
+    const Instr *load = method_load_for(f, in);
+    return load &&
+           _PyUnicode_EqualToASCIIString(PyTuple_GET_ITEM(f->co->co_names, load->arg), name);
+}
+
 void emit_instr(Fn *f, const Instr *in, const Instr *next) {
     StrBuf *o = f->out;
     int a = in->arg, d = f->sp;
@@ -281,10 +288,23 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
     case KW_NAMES: sb_printf(o, "    kwnames = PyTuple_GET_ITEM(consts, %d);\n", a); break;
     case CALL: {
         int base = d - a - 2;
+        bool append = a == 1 && calls_method(f, in, "append");
+        if (append) {
+            f->sp = base + 1;
+            sb_printf(
+                o,
+                "    if (%s == p2w_list_append && kwnames == NULL && PyList_CheckExact(%s)) {\n"
+                "        int err = _PyList_AppendTakeRef((PyListObject *)%s, %s);\n"
+                "        Py_DECREF(%s);\n        Py_DECREF(%s);\n"
+                "        %s = err < 0 ? NULL : Py_NewRef(Py_None);\n"
+                "        if (err < 0) goto %s;\n    } else {\n",
+                S(base), S(base + 1), S(base + 1), S(base + 2), S(base + 1), S(base), S(base), E);
+        }
+        if (!append) sb_puts(o, "    {\n");
         spill(f, base, d);
         f->sp = base + 1;
         sb_printf(o,
-                  "    {\n        PyObject *res = p2w_call(tstate, stackbase + %d, %d, kwnames);\n"
+                  "        PyObject *res = p2w_call(tstate, stackbase + %d, %d, kwnames);\n"
                   "        kwnames = NULL;\n        %s = res;\n        if (res == NULL) goto %s;\n",
                   d, a, S(base), E);
         breaker(f, E, in->off, false);

@@ -113,10 +113,36 @@ const char *analyse_stack(Fn *f) {
         if (h >= 0 && d < f->exc[h].depth) why = "stack depth";
     }
     if (!why && f->maxdepth > f->co->co_stacksize) why = "stack depth";
+    f->entered = xcalloc(f->nins + 1, sizeof(bool));
+    for (size_t k = 0; k < f->nins; k++) {
+        bool falls;
+        int target = jump_target(&f->ins[k], &falls);
+        if (target >= 0 && target <= ncode && index_of[target] >= 0)
+            f->entered[index_of[target]] = true;
+    }
+    for (size_t h = 0; h < f->nexc; h++)
+        if (f->exc[h].target <= ncode && index_of[f->exc[h].target] >= 0)
+            f->entered[index_of[f->exc[h].target]] = true;
     free(queue);
     free(index_of);
     f->labels = xcalloc(((size_t)f->nexc + 1) * ((size_t)f->maxdepth + 1), 1);
     return why;
+}
+
+const Instr *method_load_for(const Fn *f, const Instr *use) {
+    size_t u = (size_t)(use - f->ins);
+    if (use->op != CALL || f->depth[u] < 0) return NULL;
+    /* LOAD_METHOD replaced the object in slot M by the method and self in
+     * slots M and M+1; the arguments are evaluated above them and never
+     * reach below */
+    int m = f->depth[u] - use->arg - 2;
+    for (size_t k = u; k-- > 0;) {
+        if (f->entered[k + 1] || f->depth[k] < 0) return NULL;
+        const Instr *in = &f->ins[k];
+        if (f->depth[k] <= m + 1) return f->depth[k] == m + 1 && in->op == LOAD_METHOD ? in : NULL;
+        if (f->depth[k] + stack_effect(in, false) < m + 2) return NULL;
+    }
+    return NULL;
 }
 
 /* The C lvalue of the stack slot at depth K. */

@@ -409,3 +409,91 @@ def mixed_numbers():
 
 
 mixed_numbers()
+
+
+def two_digit_ints():
+    # ints below 2**60 are computed in 64 bits: both sides of the one- and
+    # two-digit limits (2**30, 2**60), products and left shifts that leave
+    # 64 bits (2**63) and so take the bigint path, signs for // % >> & | ^,
+    # true division beyond the doubles' exact integers (2**53)
+    vals = [0, 3, -3, 2**30 - 1, 2**30, -(2**30), 2**31 + 5, -(2**32) - 7, 2**53 + 1,
+            -(2**53) - 1, 2**59 + 12345, -(2**60 - 1), 2**60, -(2**60), 2**62 + 3, 2**64 + 1]
+    out = []
+    for a in vals:
+        for b in vals:
+            out.append((a + b, a - b, a * b, a & b, a | b, a ^ b, a < b, a <= b, a == b,
+                        a != b, a > b, a >= b))
+            if b:
+                out.append((a // b, a % b, a / b))
+    print(len(out), out[:3], out[-3:])
+    print(sum(x for t in out for x in t if not isinstance(x, float)))
+    print(repr([t[2] for t in out if len(t) == 3][::17]))
+    for a in (2**40 + 3, -(2**40) - 3, 2**59, -(2**59)):
+        print([a >> s for s in (0, 1, 30, 31, 59, 62, 63, 64, 200)],
+              [a << s for s in (0, 1, 3, 4, 5, 22, 23, 24, 62)])
+    big, neg, zero = 2**40, -1, 0
+    for name, op in ((">>", lambda: big >> neg), ("<<", lambda: big << neg),
+                     ("//", lambda: big // zero), ("%", lambda: big % zero),
+                     ("/", lambda: big / zero)):
+        try:
+            op()
+        except (ValueError, ZeroDivisionError) as e:
+            print(name, type(e).__name__, e)
+    x = 2**31
+    x *= x
+    x *= 4
+    x *= -2
+    y = -(2**45)
+    y //= 7
+    z = 2**45
+    z %= -(2**33 + 1)
+    print(x, y, z, 2**62 * 2, -(2**62) * 2, -(2**62) * -2, (2**31) * (2**31) * 2)
+    seed = 12345
+    total = 0
+    for _ in range(2000):
+        seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
+        total = (total + seed * seed) % 1000000007
+        total ^= seed << 13
+    print(seed, total, IntSub(2**40) // 2, 2**40 // IntSub(3))
+
+
+two_digit_ints()
+
+
+class DoublingList(list):
+    def append(self, v):
+        super().append(v * 2)
+
+
+class Appender:
+    def __init__(self):
+        self.seen = []
+        self.append = self.seen.append  # an instance attribute, not a method
+
+
+def appends():
+    # x.append(v) appends in place only for an exact list calling list.append;
+    # subclasses, other classes, bound methods kept aside, keywords and bad
+    # argument counts take the general call
+    out = []
+    doubled = DoublingList()
+    other = Appender()
+    for target in (out, doubled, other, out):
+        for i in range(3):
+            target.append(i)
+    kept = out.append
+    kept(99)
+    print(out, doubled, other.seen, out.append(None), out[-1])
+    for bad in (lambda: out.append(), lambda: out.append(1, 2), lambda: out.append(v=1),
+                lambda: (5).append(1)):
+        try:
+            bad()
+        except (TypeError, AttributeError) as e:
+            print(type(e).__name__, e)
+    nested = []
+    nested.append([].append(1))
+    nested.append(len(nested) if nested else -1)
+    print(nested, [[] for _ in range(2)].append(3))
+
+
+appends()

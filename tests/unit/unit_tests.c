@@ -294,6 +294,46 @@ static void test_translate_stack(void) {
     end();
 }
 
+static void test_method_pairing(void) {
+    begin("xl_call_method_pairing");
+    XlStats st = {0};
+    char *c = translate_str("def plain(xs, v):\n"
+                            "    xs.append(v)\n"
+                            "def nested(xs, ys, v):\n"
+                            "    xs.append(ys.append(v))\n"
+                            "def branchy(xs, c):\n"
+                            "    xs.append(1 if c else 2)\n"
+                            "def other(xs, v):\n"
+                            "    xs.extend(v)\n"
+                            "    xs.append(v, v)\n",
+                            &st);
+    EXPECT(c != NULL && st.compiled == 5);
+    char *plain = c ? function_text(c, "plain") : NULL;
+    /* the append is guarded: list.append itself, no keywords, an exact list */
+    EXPECT(plain &&
+           strstr(plain, "if (s0 == p2w_list_append && kwnames == NULL && "
+                         "PyList_CheckExact(s1))") &&
+           strstr(plain, "_PyList_AppendTakeRef((PyListObject *)s1, s2)") &&
+           strstr(plain, "p2w_call(tstate, stackbase + 3, 1, kwnames)"));
+    char *nested = c ? function_text(c, "nested") : NULL;
+    /* each CALL is paired with its own LOAD_METHOD across the nesting */
+    EXPECT(nested && strstr(nested, "if (s0 == p2w_list_append") &&
+           strstr(nested, "if (s2 == p2w_list_append"));
+    char *branchy = c ? function_text(c, "branchy") : NULL;
+    /* a jump target between the two: no pairing, the general call only */
+    EXPECT(branchy && !strstr(branchy, "p2w_list_append") && strstr(branchy, "p2w_call("));
+    char *other = c ? function_text(c, "other") : NULL;
+    /* other names, other argument counts */
+    EXPECT(other && !strstr(other, "p2w_list_append"));
+    free(plain);
+    free(nested);
+    free(branchy);
+    free(other);
+    free(c);
+    xl_stats_free(&st);
+    end();
+}
+
 int main(void) {
     diag_verbosity = 0;
     if (!hostpy_init()) return 1;
@@ -307,6 +347,7 @@ int main(void) {
     test_export_signatures();
     test_json_string();
     test_translate_stack();
+    test_method_pairing();
     hostpy_fini();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
