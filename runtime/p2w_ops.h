@@ -130,11 +130,10 @@ static inline long long p2w_int60_value(PyObject *v) {
 /* An int operation on two values of |v| < 2**60 done in C: false when
  * OPARG is not one of them, Python raises for these operands (negative
  * shift count, division by zero) or the result would not fit in 64 bits
- * (the general path makes the bigint); else true with *RES the result
- * (NULL when out of memory).  Python's floor semantics for // and %; >> of
- * a negative number floors as C's arithmetic shift does, and & | ^ of
- * negative numbers are two's complement in both. */
-static inline bool p2w_int60_op(long long a, long long b, int oparg, PyObject **res) {
+ * (the general path makes the bigint); else true with *OUT the result.  Python's floor semantics
+ * for // and %; >> of a negative number floors as C's arithmetic shift does, and & | ^ of negative
+ * numbers are two's complement in both. */
+static inline bool p2w_int60_op(long long a, long long b, int oparg, long long *out) {
     long long v;
     switch (oparg) {
     case NB_ADD:
@@ -175,8 +174,44 @@ static inline bool p2w_int60_op(long long a, long long b, int oparg, PyObject **
         break;
     default: return false;
     }
-    *res = p2w_long_from(v);
+    *out = v;
     return true;
+}
+
+/* The int result V of an operation on exact ints L and R (both stolen).
+ * Values outside the small-int cache go into an operand's object when this
+ * was its last reference and it has room for V's digits (ints are
+ * immutable, but one nothing else refers to cannot be told from a new
+ * one), saving an allocation and a deallocation as p2w_float_result does;
+ * the small ints still come from the cache, as int() gives them. */
+static inline PyObject *p2w_int_result(PyObject *l, PyObject *r, long long v) {
+    if (v >= -_PY_NSMALLNEGINTS && v < _PY_NSMALLPOSINTS) {
+        Py_DECREF(l);
+        Py_DECREF(r);
+        return Py_NewRef((PyObject *)&_PyLong_SMALL_INTS[_PY_NSMALLNEGINTS + v]);
+    }
+    unsigned long long magnitude = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    Py_ssize_t ndigits = magnitude >> PyLong_SHIFT == 0         ? 1
+                         : magnitude >> (2 * PyLong_SHIFT) == 0 ? 2
+                                                                : 3;
+    PyObject *reuse = NULL;
+    if (ndigits <= 2) {
+        if (Py_REFCNT(l) == 1 && (Py_SIZE(l) >= ndigits || -Py_SIZE(l) >= ndigits))
+            reuse = l;
+        else if (Py_REFCNT(r) == 1 && (Py_SIZE(r) >= ndigits || -Py_SIZE(r) >= ndigits))
+            reuse = r;
+    }
+    if (reuse == NULL) {
+        Py_DECREF(l);
+        Py_DECREF(r);
+        return p2w_long_from(v);
+    }
+    Py_DECREF(reuse == l ? r : l);
+    digit *d = ((PyLongObject *)reuse)->ob_digit;
+    d[0] = (digit)(magnitude & PyLong_MASK);
+    if (ndigits == 2) d[1] = (digit)(magnitude >> PyLong_SHIFT);
+    Py_SET_SIZE(reuse, v < 0 ? -ndigits : ndigits);
+    return reuse;
 }
 
 /* V as a double when that is exact and what Python computes with: an
@@ -240,12 +275,8 @@ static inline PyObject *p2w_binary_op_fast(PyObject *l, PyObject *r, int oparg) 
     PyObject *res;
     double x, y, v;
     if (p2w_is_int60(l) && p2w_is_int60(r)) {
-        long long a = p2w_int60_value(l), b = p2w_int60_value(r);
-        if (p2w_int60_op(a, b, oparg, &res)) {
-            Py_DECREF(l);
-            Py_DECREF(r);
-            return res;
-        }
+        long long a = p2w_int60_value(l), b = p2w_int60_value(r), v60;
+        if (p2w_int60_op(a, b, oparg, &v60)) return p2w_int_result(l, r, v60);
         /* int / int: both exact as doubles (|v| <= 2**53), so one division
          * rounds it as Python's true division does */
         if ((oparg == NB_TRUE_DIVIDE || oparg == NB_INPLACE_TRUE_DIVIDE) && b != 0 &&
