@@ -141,6 +141,7 @@ int p2w_load_method_slow(PyObject *obj, PyObject *name, PyObject **meth, p2w_met
 }
 
 PyObject *p2w_list_append;
+PyObject *p2w_list_pop;
 
 int p2w_fast_init(void) {
     if (PyListIter_Type.tp_basicsize != (Py_ssize_t)sizeof(p2w_listiter) ||
@@ -149,9 +150,10 @@ int p2w_fast_init(void) {
                         "py2wasm: the runtime's iterator layouts are not CPython 3.11.2's");
         return -1;
     }
-    p2w_list_append = PyDict_GetItemWithError(PyList_Type.tp_dict, &_Py_ID(append));
-    if (p2w_list_append == NULL) {
-        if (!PyErr_Occurred()) PyErr_SetString(PyExc_SystemError, "py2wasm: list.append not found");
+    p2w_list_append = PyDict_GetItemString(PyList_Type.tp_dict, "append");
+    p2w_list_pop = PyDict_GetItemString(PyList_Type.tp_dict, "pop");
+    if (p2w_list_append == NULL || p2w_list_pop == NULL) {
+        PyErr_SetString(PyExc_SystemError, "py2wasm: list.append or list.pop not found");
         return -1;
     }
     return 0;

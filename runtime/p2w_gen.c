@@ -123,3 +123,37 @@ int p2w_end_async_for(PyThreadState *tstate, PyObject *exc) {
     p2w_reraise(tstate, exc);
     return -1;
 }
+
+/* What gen_send_ex2 does for next(gen), for a generator whose code is
+ * compiled and not running, but calling its C function directly: no
+ * gen_iternext/gen_send_ex2/_PyEval_EvalFrame/eval-hook layers per item.
+ * The generator's frame is resumed with None pushed (the value `yield`
+ * evaluates to), linked to the caller's frame and exception state while
+ * it runs, and cleared when the generator finishes. */
+PyObject *p2w_gen_next(PyThreadState *tstate, PyGenObject *gen, const p2w_compiled_fn *fn) {
+    _PyInterpreterFrame *frame = (_PyInterpreterFrame *)gen->gi_iframe;
+    _PyFrame_StackPush(frame, Py_NewRef(Py_None));
+    frame->previous = tstate->cframe->current_frame;
+    gen->gi_exc_state.previous_item = tstate->exc_info;
+    tstate->exc_info = &gen->gi_exc_state;
+    gen->gi_frame_state = FRAME_EXECUTING;
+    PyObject *result = (*fn)(tstate, frame, 0);
+    if (gen->gi_frame_state == FRAME_EXECUTING) gen->gi_frame_state = FRAME_COMPLETED;
+    tstate->exc_info = gen->gi_exc_state.previous_item;
+    gen->gi_exc_state.previous_item = NULL;
+    frame->previous = NULL;
+    if (result != NULL && gen->gi_frame_state == FRAME_SUSPENDED) return result;
+    /* finished: a value returned ends the iteration as StopIteration(value)
+     * would, which FOR_ITER discards; StopIteration raised inside becomes
+     * RuntimeError (PEP 479) */
+    if (result != NULL) {
+        Py_DECREF(result);
+        result = NULL;
+    } else if (_PyErr_ExceptionMatches(tstate, PyExc_StopIteration)) {
+        _PyErr_FormatFromCause(PyExc_RuntimeError, "%s", "generator raised StopIteration");
+    }
+    _PyErr_ClearExcState(&gen->gi_exc_state);
+    gen->gi_frame_state = FRAME_CLEARED;
+    _PyFrame_Clear(frame);
+    return NULL;
+}

@@ -388,10 +388,34 @@ int p2w_fast_init(void);
  * and whose self is an exact list appends in place, as ceval's
  * PRECALL_NO_KW_LIST_APPEND does. */
 extern PyObject *p2w_list_append;
+/* list.pop likewise: `x.pop()` on an exact list takes the last item in
+ * place when list.pop would not shrink the list's storage (3.11's
+ * list_resize keeps it while the new size is at least half of what is
+ * allocated); the general call does the rest, and raises on an empty
+ * list. */
+extern PyObject *p2w_list_pop;
+static inline bool p2w_list_can_pop(PyObject *l) {
+    Py_ssize_t n = Py_SIZE(l);
+    return n > 0 && n - 1 >= (((PyListObject *)l)->allocated >> 1);
+}
+/* The last item of L (p2w_list_can_pop), whose reference moves from the
+ * list to the caller. */
+static inline PyObject *p2w_list_pop_last(PyObject *l) {
+    Py_ssize_t n = Py_SIZE(l) - 1;
+    Py_SET_SIZE(l, n);
+    return ((PyListObject *)l)->ob_item[n];
+}
+
+/* The next item of generator GEN, whose code FN is compiled and which is
+ * not running (created or suspended): a new reference, or NULL at its end
+ * (no exception: a value it returned is dropped, as FOR_ITER does) or with
+ * an exception set (p2w_gen.c). */
+PyObject *p2w_gen_next(PyThreadState *tstate, PyGenObject *gen, const p2w_compiled_fn *fn);
 
 /* FOR_ITER: the next item of iterator IT (borrowed) as a new reference, or
  * NULL at the end or with an exception set.  List and range iterators
- * are stepped in place (FOR_ITER_LIST / FOR_ITER_RANGE). */
+ * are stepped in place (FOR_ITER_LIST / FOR_ITER_RANGE), compiled
+ * generators resumed directly. */
 static inline PyObject *p2w_iter_next(PyObject *it) {
     if (Py_IS_TYPE(it, &PyListIter_Type)) {
         p2w_listiter *li = (p2w_listiter *)it;
@@ -407,6 +431,14 @@ static inline PyObject *p2w_iter_next(PyObject *it) {
         if (ri->index >= ri->len) return NULL;
         /* unsigned: no signed overflow in the intermediate product */
         return p2w_long_from((long)(ri->start + (unsigned long)(ri->index++) * ri->step));
+    }
+    if (Py_IS_TYPE(it, &PyGen_Type)) {
+        PyGenObject *gen = (PyGenObject *)it;
+        const p2w_compiled_fn *fn;
+        if (gen->gi_frame_state < FRAME_EXECUTING &&
+            (fn = p2w_compiled_for(((_PyInterpreterFrame *)gen->gi_iframe)->f_code)) != NULL &&
+            _PyThreadState_GET()->cframe->use_tracing == 0)
+            return p2w_gen_next(_PyThreadState_GET(), gen, fn);
     }
     return (*Py_TYPE(it)->tp_iternext)(it);
 }

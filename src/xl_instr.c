@@ -288,9 +288,12 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
     case KW_NAMES: sb_printf(o, "    kwnames = PyTuple_GET_ITEM(consts, %d);\n", a); break;
     case CALL: {
         int base = d - a - 2;
+        /* list.append(v) and list.pop() on an exact list, as ceval's
+         * PRECALL_NO_KW_LIST_APPEND and 3.11's list_pop without a resize */
         bool append = a == 1 && calls_method(f, in, "append");
-        if (append) {
-            f->sp = base + 1;
+        bool pop = a == 0 && calls_method(f, in, "pop");
+        f->sp = base + 1;
+        if (append)
             sb_printf(
                 o,
                 "    if (%s == p2w_list_append && kwnames == NULL && PyList_CheckExact(%s)) {\n"
@@ -299,8 +302,16 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
                 "        %s = err < 0 ? NULL : Py_NewRef(Py_None);\n"
                 "        if (err < 0) goto %s;\n    } else {\n",
                 S(base), S(base + 1), S(base + 1), S(base + 2), S(base + 1), S(base), S(base), E);
-        }
-        if (!append) sb_puts(o, "    {\n");
+        if (pop)
+            sb_printf(o,
+                      "    if (%s == p2w_list_pop && kwnames == NULL && PyList_CheckExact(%s) &&\n"
+                      "        p2w_list_can_pop(%s)) {\n"
+                      "        PyObject *item = p2w_list_pop_last(%s);\n"
+                      "        Py_DECREF(%s);\n        Py_DECREF(%s);\n"
+                      "        %s = item;\n    } else {\n",
+                      S(base), S(base + 1), S(base + 1), S(base + 1), S(base + 1), S(base),
+                      S(base));
+        if (!append && !pop) sb_puts(o, "    {\n");
         spill(f, base, d);
         f->sp = base + 1;
         sb_printf(o,

@@ -497,3 +497,117 @@ def appends():
 
 
 appends()
+
+
+class PopList(list):
+    def pop(self, *args):
+        return ("PopList.pop", super().pop(*args))
+
+
+def pops():
+    # x.pop() takes the last item in place only for an exact list calling
+    # list.pop while no shrink is due; a list emptied from 1000 items shrinks
+    # as natively (its size is checked through sys.getsizeof), an empty one
+    # raises, subclasses and other classes take the general call
+    import struct
+    import sys
+
+    def allocated(lst):
+        # the list's storage in slots, whatever the pointer size
+        return (sys.getsizeof(lst) - sys.getsizeof([])) // struct.calcsize("P")
+    big = list(range(1000))
+    sizes = set()
+    total = 0
+    while big:
+        total += big.pop()
+        sizes.add(allocated(big))
+    print(total, sorted(sizes)[:6], len(sizes), allocated(big))
+    try:
+        big.pop()
+    except IndexError as e:
+        print("IndexError", e)
+    sub = PopList([1, 2, 3])
+    d = {"k": 1}
+    print(sub.pop(), sub.pop(0), d.pop("k"), d, [5, 6].pop(), [7, 8].pop(0))
+    stack = [[1], [2, 3]]
+    print(stack.pop().pop(), stack.pop().pop(), stack)
+
+
+pops()
+
+
+def gen_returning(n):
+    for i in range(n):
+        yield i
+    return "returned"
+
+
+def gen_stop_inside():
+    yield 1
+    raise StopIteration("inner")
+
+
+def gen_exc_info():
+    yield sys.exc_info()[0]
+    try:
+        raise KeyError("k")
+    except KeyError:
+        yield sys.exc_info()[0]
+    yield sys.exc_info()[0]
+
+
+def gen_frames():
+    import inspect
+    yield inspect.currentframe().f_back.f_code.co_name
+    yield inspect.currentframe().f_back.f_code.co_name
+
+
+def generators_resumed():
+    # FOR_ITER resumes a compiled generator's C function directly: values,
+    # a returned value dropped, PEP 479, the caller's exception state seen
+    # inside, the frame chain, re-entrancy, closing and tracing
+    print([v for v in gen_returning(3)], list(gen_returning(2)))
+    try:
+        for v in gen_stop_inside():
+            print("got", v)
+    except RuntimeError as e:
+        print("RuntimeError", e, repr(e.__cause__))
+    try:
+        raise ValueError("outer")
+    except ValueError:
+        print([t.__name__ if t else None for t in gen_exc_info()])
+    print([t.__name__ if t else None for t in gen_exc_info()])
+    print(list(gen_frames()))
+
+    def self_iter():
+        for v in me:
+            yield v
+    me = self_iter()
+    try:
+        for v in me:
+            pass
+    except ValueError as e:
+        print("ValueError", e)
+    g = gen_returning(5)
+    for v in g:
+        if v == 2:
+            g.close()
+    print("closed", list(g), g.gi_frame)
+    events = []
+
+    def tracer(frame, event, arg):
+        if frame.f_code.co_name == "gen_returning":
+            events.append(event)
+        return tracer
+    sys.settrace(tracer)
+    try:
+        total = sum(v for v in gen_returning(3))
+        for v in gen_returning(2):
+            total += v
+    finally:
+        sys.settrace(None)
+    print(total, events.count("line") > 0, events.count("return"), events.count("call"))
+
+
+import sys
+generators_resumed()

@@ -305,9 +305,12 @@ static void test_method_pairing(void) {
                             "    xs.append(1 if c else 2)\n"
                             "def other(xs, v):\n"
                             "    xs.extend(v)\n"
-                            "    xs.append(v, v)\n",
+                            "    xs.append(v, v)\n"
+                            "    xs.pop(0)\n"
+                            "def popper(xs):\n"
+                            "    return xs.pop()\n",
                             &st);
-    EXPECT(c != NULL && st.compiled == 5);
+    EXPECT(c != NULL && st.compiled == 6);
     char *plain = c ? function_text(c, "plain") : NULL;
     /* the append is guarded: list.append itself, no keywords, an exact list */
     EXPECT(plain &&
@@ -324,7 +327,14 @@ static void test_method_pairing(void) {
     EXPECT(branchy && !strstr(branchy, "p2w_list_append") && strstr(branchy, "p2w_call("));
     char *other = c ? function_text(c, "other") : NULL;
     /* other names, other argument counts */
-    EXPECT(other && !strstr(other, "p2w_list_append"));
+    EXPECT(other && !strstr(other, "p2w_list_append") && !strstr(other, "p2w_list_pop"));
+    char *popper = c ? function_text(c, "popper") : NULL;
+    /* pop() without arguments, while no shrink is due */
+    EXPECT(popper &&
+           strstr(popper, "if (s0 == p2w_list_pop && kwnames == NULL && "
+                          "PyList_CheckExact(s1) &&") &&
+           strstr(popper, "p2w_list_can_pop(s1)") && strstr(popper, "p2w_list_pop_last(s1)"));
+    free(popper);
     free(plain);
     free(nested);
     free(branchy);
