@@ -411,7 +411,7 @@ static void translate_tree(StrBuf *out, PyCodeObject *co, const char **lines, si
     decode_exceptions(&f);
     const char *why = fallback_reason(&f);
     if (!why) why = analyse_stack(&f);
-    find_maybe_unbound(&f);
+    find_unbound_loads(&f);
     if (why) {
         count_reason(stats, why);
         stats->interpreted++;
@@ -429,7 +429,7 @@ static void translate_tree(StrBuf *out, PyCodeObject *co, const char **lines, si
     free(f.depth);
     free(f.entered);
     free(f.labels);
-    free(f.maybe_unbound);
+    free(f.check_load);
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(co->co_consts); i++) {
         PyObject *c = PyTuple_GET_ITEM(co->co_consts, i);
         if (PyCode_Check(c)) translate_tree(out, (PyCodeObject *)c, lines, nlines, stats, t);

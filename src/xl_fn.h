@@ -38,7 +38,8 @@ typedef struct {
     int maxdepth;          /* deepest it gets */
     int sp;                /* depth at the point being emitted */
     unsigned char *labels; /* [(handler + 1) * (maxdepth + 1) + depth]: ERR_USED | UNWIND_USED */
-    bool *maybe_unbound;   /* per local: LOAD_FAST must check it for NULL */
+    bool *check_load;      /* per instruction: a LOAD_FAST/LOAD_CLOSURE that must check
+                            * its local for NULL (it may be unbound there) */
 } Fn;
 
 enum { ERR_USED = 1, UNWIND_USED = 2 };
@@ -55,8 +56,9 @@ const char *analyse_stack(Fn *f);
  * straight-line code leads from one to the other, else NULL.  A hint for
  * choosing fast paths, which still guard what they assume. */
 const Instr *method_load_for(const Fn *f, const Instr *use);
-/* Sets f->maybe_unbound. */
-void find_maybe_unbound(Fn *f);
+/* Sets f->check_load by definite-assignment analysis (after
+ * analyse_stack). */
+void find_unbound_loads(Fn *f);
 /* The C lvalue of the stack slot at depth K (a rotating buffer: valid for
  * the next 63 calls). */
 const char *slot(Fn *f, int k);

@@ -163,7 +163,7 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
         break;
     case LOAD_FAST:
     case LOAD_CLOSURE:
-        if (!f->maybe_unbound[a]) {
+        if (!f->check_load[in - f->ins]) {
             sb_printf(o, "    %s = Py_NewRef(localsplus[%d]);\n", S(d), a);
             f->sp = d + 1;
             break;

@@ -197,16 +197,107 @@ const char *err_at(Fn *f, int offset, bool unwind) {
     return b;
 }
 
-/* Marks the locals LOAD_FAST must check: all but the parameters, which
- * the call binds, unless the code deletes them (`del`, or the end of an
- * `except ... as name` block). */
-void find_maybe_unbound(Fn *f) {
+/* The local a STORE_FAST, DELETE_FAST, MAKE_CELL binds or unbinds, with
+ * *FROM..*TO the range COPY_FREE_VARS binds; false for other opcodes. */
+static bool binds_locals(const Fn *f, const Instr *in, int *from, int *to) {
+    switch (in->op) {
+    case STORE_FAST:
+    case DELETE_FAST:
+    case MAKE_CELL: *from = in->arg, *to = in->arg + 1; return true;
+    case COPY_FREE_VARS: *to = f->co->co_nlocalsplus, *from = *to - in->arg; return true;
+    default: return false;
+    }
+}
+
+/* Definite assignment, as 3.12's compiler decides LOAD_FAST against
+ * LOAD_FAST_CHECK: a local is bound before instruction K when every path
+ * from the entry (into handlers too) binds it (the call binds the
+ * parameters; STORE_FAST, MAKE_CELL, COPY_FREE_VARS bind; DELETE_FAST
+ * unbinds) and a LOAD_FAST or LOAD_CLOSURE of it needs no NULL check.
+ * Bit sets per instruction, intersected where paths meet, iterated to a
+ * fixed point. */
+void find_unbound_loads(Fn *f) {
     PyCodeObject *co = f->co;
+    int nlocals = co->co_nlocalsplus;
     int nparams = co->co_argcount + co->co_kwonlyargcount + !!(co->co_flags & CO_VARARGS) +
                   !!(co->co_flags & CO_VARKEYWORDS);
-    f->maybe_unbound = xcalloc((size_t)co->co_nlocalsplus + 1, sizeof(bool));
-    for (int i = nparams; i < co->co_nlocalsplus; i++) f->maybe_unbound[i] = true;
-    for (size_t k = 0; k < f->nins; k++)
-        if (f->ins[k].op == DELETE_FAST && f->ins[k].arg < co->co_nlocalsplus)
-            f->maybe_unbound[f->ins[k].arg] = true;
+    size_t words = (size_t)nlocals / 64 + 1;
+    f->check_load = xcalloc(f->nins + 1, sizeof(bool));
+    if (f->nins == 0) return;
+    uint64_t *in_set = xcalloc(f->nins * words, sizeof(uint64_t));
+    uint64_t *cur = xcalloc(words, sizeof(uint64_t));
+    bool *seen = xcalloc(f->nins, sizeof(bool));
+    int ncode = f->ins[f->nins - 1].next;
+    int *index_of = xcalloc((size_t)ncode + 1, sizeof(int));
+    for (int i = 0; i <= ncode; i++) index_of[i] = -1;
+    for (size_t k = 0; k < f->nins; k++) {
+        index_of[f->ins[k].off] = (int)k;
+        index_of[f->ins[k].start] = (int)k;
+    }
+    int *queue = xcalloc(f->nins + 1, sizeof(int));
+    bool *queued = xcalloc(f->nins, sizeof(bool));
+    int nqueue = 0;
+    for (int i = 0; i < nparams && i < nlocals; i++) in_set[i / 64] |= (uint64_t)1 << (i % 64);
+    seen[0] = queued[0] = true;
+    queue[nqueue++] = 0;
+    while (nqueue) {
+        int k = queue[--nqueue];
+        queued[k] = false;
+        const Instr *in = &f->ins[k];
+        uint64_t *before = &in_set[(size_t)k * words];
+        memcpy(cur, before, words * sizeof(uint64_t));
+        int from, to;
+        if (binds_locals(f, in, &from, &to))
+            for (int i = from; i < to && i < nlocals; i++) {
+                uint64_t bit = (uint64_t)1 << (i % 64);
+                if (in->op == DELETE_FAST)
+                    cur[i / 64] &= ~bit;
+                else
+                    cur[i / 64] |= bit;
+            }
+        /* successors: the next instruction, the jump target (both with
+         * the instruction's effect), the handler (with the state before
+         * it: an instruction that raises has not bound anything) */
+        int succ[3], nsucc = 0;
+        const uint64_t *state[3];
+        bool falls;
+        int target = jump_target(in, &falls);
+        if (falls && (size_t)k + 1 < f->nins) succ[nsucc] = k + 1, state[nsucc++] = cur;
+        if (target >= 0 && target <= ncode && index_of[target] >= 0)
+            succ[nsucc] = index_of[target], state[nsucc++] = cur;
+        int h = handler_for(f, in->off);
+        if (h >= 0 && f->exc[h].target <= ncode && index_of[f->exc[h].target] >= 0)
+            succ[nsucc] = index_of[f->exc[h].target], state[nsucc++] = before;
+        for (int n = 0; n < nsucc; n++) {
+            int s = succ[n];
+            uint64_t *into = &in_set[(size_t)s * words];
+            bool changed = false;
+            if (!seen[s]) {
+                memcpy(into, state[n], words * sizeof(uint64_t));
+                seen[s] = changed = true;
+            } else {
+                for (size_t w = 0; w < words; w++) {
+                    uint64_t meet = into[w] & state[n][w];
+                    if (meet != into[w]) into[w] = meet, changed = true;
+                }
+            }
+            if (changed && !queued[s]) {
+                queued[s] = true;
+                queue[nqueue++] = s;
+            }
+        }
+    }
+    for (size_t k = 0; k < f->nins; k++) {
+        const Instr *in = &f->ins[k];
+        if (in->op != LOAD_FAST && in->op != LOAD_CLOSURE) continue;
+        int i = in->arg;
+        f->check_load[k] = !seen[k] || i >= nlocals ||
+                           !(in_set[k * words + (size_t)i / 64] & ((uint64_t)1 << (i % 64)));
+    }
+    free(queued);
+    free(queue);
+    free(index_of);
+    free(seen);
+    free(cur);
+    free(in_set);
 }

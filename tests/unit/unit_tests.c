@@ -344,6 +344,35 @@ static void test_method_pairing(void) {
     end();
 }
 
+static void test_definite_assignment(void) {
+    begin("xl_definite_assignment");
+    XlStats st = {0};
+    char *c = translate_str("def straight():\n"
+                            "    y = 1\n"
+                            "    return y + y\n"
+                            "def loopy(n):\n"
+                            "    for i in range(n):\n"
+                            "        x = i\n"
+                            "        x = x + i\n"
+                            "    return x\n",
+                            &st);
+    EXPECT(c != NULL && st.compiled == 3);
+    char *straight = c ? function_text(c, "straight") : NULL;
+    /* bound on every path: no check */
+    EXPECT(straight && !strstr(straight, "p2w_unbound_local"));
+    char *loopy = c ? function_text(c, "loopy") : NULL;
+    /* x is bound inside the loop body, maybe not after a loop that never
+     * ran: one check, at the return (local 2) */
+    const char *first = loopy ? strstr(loopy, "p2w_unbound_local") : NULL;
+    EXPECT(first && strstr(first, "p2w_unbound_local(tstate, frame, 2)") == first &&
+           !strstr(first + 1, "p2w_unbound_local"));
+    free(straight);
+    free(loopy);
+    free(c);
+    xl_stats_free(&st);
+    end();
+}
+
 int main(void) {
     diag_verbosity = 0;
     if (!hostpy_init()) return 1;
@@ -358,6 +387,7 @@ int main(void) {
     test_json_string();
     test_translate_stack();
     test_method_pairing();
+    test_definite_assignment();
     hostpy_fini();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
