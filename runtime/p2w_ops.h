@@ -178,7 +178,8 @@ static inline bool p2w_int60_op(long long a, long long b, int oparg, long long *
     return true;
 }
 
-/* The int result V of an operation on exact ints L and R (both stolen).
+/* The int result V of an operation on exact ints L and R (both stolen; R
+ * NULL for a constant operand, which is borrowed).
  * Values outside the small-int cache go into an operand's object when this
  * was its last reference and it has room for V's digits (ints are
  * immutable, but one nothing else refers to cannot be told from a new
@@ -187,7 +188,7 @@ static inline bool p2w_int60_op(long long a, long long b, int oparg, long long *
 static inline PyObject *p2w_int_result(PyObject *l, PyObject *r, long long v) {
     if (v >= -_PY_NSMALLNEGINTS && v < _PY_NSMALLPOSINTS) {
         Py_DECREF(l);
-        Py_DECREF(r);
+        Py_XDECREF(r);
         return Py_NewRef((PyObject *)&_PyLong_SMALL_INTS[_PY_NSMALLNEGINTS + v]);
     }
     unsigned long long magnitude = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
@@ -198,15 +199,15 @@ static inline PyObject *p2w_int_result(PyObject *l, PyObject *r, long long v) {
     if (ndigits <= 2) {
         if (Py_REFCNT(l) == 1 && (Py_SIZE(l) >= ndigits || -Py_SIZE(l) >= ndigits))
             reuse = l;
-        else if (Py_REFCNT(r) == 1 && (Py_SIZE(r) >= ndigits || -Py_SIZE(r) >= ndigits))
+        else if (r && Py_REFCNT(r) == 1 && (Py_SIZE(r) >= ndigits || -Py_SIZE(r) >= ndigits))
             reuse = r;
     }
     if (reuse == NULL) {
         Py_DECREF(l);
-        Py_DECREF(r);
+        Py_XDECREF(r);
         return p2w_long_from(v);
     }
-    Py_DECREF(reuse == l ? r : l);
+    Py_XDECREF(reuse == l ? r : l);
     digit *d = ((PyLongObject *)reuse)->ob_digit;
     d[0] = (digit)(magnitude & PyLong_MASK);
     if (ndigits == 2) d[1] = (digit)(magnitude >> PyLong_SHIFT);
@@ -308,6 +309,29 @@ static inline PyObject *p2w_binary_op_fast(PyObject *l, PyObject *r, int oparg) 
         return res;
     }
     return p2w_binary_op(l, r, oparg);
+}
+
+/* BINARY_OP with a constant right operand R (borrowed; the translator
+ * knows its type): an int below 2**60 whose value is B, or a float.  L is
+ * stolen.  The same fast paths as p2w_binary_op_fast without the
+ * constant's reference count and type tests. */
+static inline PyObject *p2w_binary_op_int_const(PyObject *l, PyObject *r, long long b, int oparg) {
+    long long v;
+    if (p2w_is_int60(l) && p2w_int60_op(p2w_int60_value(l), b, oparg, &v))
+        return p2w_int_result(l, NULL, v);
+    return p2w_binary_op_fast(l, Py_NewRef(r), oparg);
+}
+static inline PyObject *p2w_binary_op_float_const(PyObject *l, PyObject *r, int oparg) {
+    double x, v;
+    if (p2w_exact_double(l, &x) && p2w_double_op(x, ((PyFloatObject *)r)->ob_fval, oparg, &v)) {
+        if (PyFloat_CheckExact(l) && Py_REFCNT(l) == 1) {
+            ((PyFloatObject *)l)->ob_fval = v;
+            return l;
+        }
+        Py_DECREF(l);
+        return PyFloat_FromDouble(v);
+    }
+    return p2w_binary_op_fast(l, Py_NewRef(r), oparg);
 }
 
 /* BINARY_SUBSCR: list[i] and tuple[i] for a one-digit non-negative int i
@@ -486,6 +510,26 @@ static inline int p2w_compare_truth(PyObject *l, PyObject *r, int op) {
     Py_DECREF(l);
     Py_DECREF(r);
     return t;
+}
+
+/* p2w_compare_truth with a constant right operand R (borrowed), an int
+ * below 2**60 whose value is B, or a float; L stolen. */
+static inline int p2w_compare_truth_int_const(PyObject *l, PyObject *r, long long b, int op) {
+    if (p2w_is_int60(l)) {
+        int t = p2w_compare_ints(p2w_int60_value(l), b, op);
+        Py_DECREF(l);
+        return t;
+    }
+    return p2w_compare_truth(l, Py_NewRef(r), op);
+}
+static inline int p2w_compare_truth_float_const(PyObject *l, PyObject *r, int op) {
+    double x;
+    if (p2w_exact_double(l, &x)) {
+        int t = p2w_compare_doubles(x, ((PyFloatObject *)r)->ob_fval, op);
+        Py_DECREF(l);
+        return t;
+    }
+    return p2w_compare_truth(l, Py_NewRef(r), op);
 }
 
 /* LOAD_ATTR / STORE_ATTR through a per-site cache of up to P2W_ATTR_WAYS

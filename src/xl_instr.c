@@ -117,6 +117,43 @@ static void emit_jump_on_truth(Fn *f, const Instr *j, int at) {
 
 /* Emits the block of one instruction, entered with f->sp at its depth;
  * NEXT is the instruction after it, or NULL. */
+/* The constant LOAD_CONST instruction IN pushes when the instruction right
+ * after it (not a jump target) is a BINARY_OP, or a COMPARE_OP feeding a
+ * jump, taking it as the right operand and the constant is an exact int
+ * below 2**60 or an exact float: the operator is then specialised on the
+ * constant's type and value at compile time, and the constant stays a
+ * borrowed reference.  Else NULL. */
+static PyObject *const_right_operand(const Fn *f, const Instr *in) {
+    size_t k = (size_t)(in - f->ins);
+    if (in->op != LOAD_CONST || k + 1 >= f->nins || f->entered[k + 1] || f->depth[k + 1] < 0)
+        return NULL;
+    const Instr *use = &f->ins[k + 1];
+    if (use->op != BINARY_OP &&
+        !(use->op == COMPARE_OP && k + 2 < f->nins && is_truth_jump(f->ins[k + 2].op)))
+        return NULL;
+    PyObject *c = PyTuple_GET_ITEM(f->co->co_consts, in->arg);
+    if (PyFloat_CheckExact(c)) return c;
+    if (!PyLong_CheckExact(c)) return NULL;
+    int overflow = 0;
+    long long v = PyLong_AsLongLongAndOverflow(c, &overflow);
+    if (overflow || v >= (1LL << 60) || v <= -(1LL << 60)) {
+        PyErr_Clear();
+        return NULL;
+    }
+    return c;
+}
+
+/* The right operand of BINARY_OP / COMPARE_OP instruction IN as C: "int",
+ * "float" or NULL (see const_right_operand); *VALUE gets an int's value. */
+static const char *const_operand_kind(const Fn *f, const Instr *in, long long *value) {
+    if (in == f->ins) return NULL;
+    PyObject *c = const_right_operand(f, in - 1);
+    if (c == NULL) return NULL;
+    if (PyFloat_CheckExact(c)) return "float";
+    *value = PyLong_AsLongLong(c);
+    return "int";
+}
+
 /* Whether CALL instruction IN calls a method loaded by name NAME. */
 static bool calls_method(const Fn *f, const Instr *in, const char *name) {
     const Instr *load = method_load_for(f, in);
@@ -158,7 +195,11 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
                   S(d - a));
         break;
     case LOAD_CONST:
-        sb_printf(o, "    %s = Py_NewRef(PyTuple_GET_ITEM(consts, %d));\n", S(d), a);
+        if (const_right_operand(f, in))
+            sb_printf(o, "    %s = PyTuple_GET_ITEM(consts, %d); /* borrowed by the next */\n",
+                      S(d), a);
+        else
+            sb_printf(o, "    %s = Py_NewRef(PyTuple_GET_ITEM(consts, %d));\n", S(d), a);
         f->sp = d + 1;
         break;
     case LOAD_FAST:
@@ -322,11 +363,22 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
         sb_puts(o, "    }\n");
         break;
     }
-    case BINARY_OP:
+    case BINARY_OP: {
         f->sp = d - 1;
-        sb_printf(o, "    %s = p2w_binary_op_fast(%s, %s, %d);\n    if (%s == NULL) goto %s;\n",
-                  S(d - 2), S(d - 2), S(d - 1), a, S(d - 2), E);
+        long long cv = 0;
+        const char *ck = const_operand_kind(f, in, &cv);
+        if (ck && strcmp(ck, "int") == 0)
+            sb_printf(o, "    %s = p2w_binary_op_int_const(%s, %s, %lldLL, %d);\n", S(d - 2),
+                      S(d - 2), S(d - 1), cv, a);
+        else if (ck)
+            sb_printf(o, "    %s = p2w_binary_op_float_const(%s, %s, %d);\n", S(d - 2), S(d - 2),
+                      S(d - 1), a);
+        else
+            sb_printf(o, "    %s = p2w_binary_op_fast(%s, %s, %d);\n", S(d - 2), S(d - 2), S(d - 1),
+                      a);
+        sb_printf(o, "    if (%s == NULL) goto %s;\n", S(d - 2), E);
         break;
+    }
     case UNARY_POSITIVE:
     case UNARY_NEGATIVE:
     case UNARY_INVERT:
@@ -347,10 +399,24 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
             /* a test: its truth goes straight to the jump, no bool made
              * (the jump's own block stays for other paths into it) */
             f->sp = d - 2;
-            sb_printf(o,
-                      "    {\n        int t = p2w_compare_truth(%s, %s, %d);\n"
-                      "        if (t < 0) goto %s;\n",
-                      S(d - 2), S(d - 1), a, E);
+            long long cv = 0;
+            const char *ck = const_operand_kind(f, in, &cv);
+            if (ck && strcmp(ck, "int") == 0)
+                sb_printf(
+                    o,
+                    "    {\n        int t = p2w_compare_truth_int_const(%s, %s, %lldLL, %d);\n"
+                    "        if (t < 0) goto %s;\n",
+                    S(d - 2), S(d - 1), cv, a, E);
+            else if (ck)
+                sb_printf(o,
+                          "    {\n        int t = p2w_compare_truth_float_const(%s, %s, %d);\n"
+                          "        if (t < 0) goto %s;\n",
+                          S(d - 2), S(d - 1), a, E);
+            else
+                sb_printf(o,
+                          "    {\n        int t = p2w_compare_truth(%s, %s, %d);\n"
+                          "        if (t < 0) goto %s;\n",
+                          S(d - 2), S(d - 1), a, E);
             emit_jump_on_truth(f, next, in->off);
             sb_printf(o, "        goto i_%d;\n    }\n", next->next);
             f->sp = d - 1; /* the jump's own block follows, entered with the bool */

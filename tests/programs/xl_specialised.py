@@ -611,3 +611,49 @@ def generators_resumed():
 
 import sys
 generators_resumed()
+
+
+class Meters(float):
+    def __add__(self, other):
+        return ("Meters.__add__", float(self), other)
+
+    def __lt__(self, other):
+        return "Meters.__lt__"
+
+
+def const_operands():
+    # a constant right operand (int below 2**60 or float) specialises the
+    # operator at compile time; every kind of left operand still takes its
+    # own path: ints across 2**30 and 2**60, floats, bools, subclasses,
+    # strings (TypeError), division by a zero constant, and a constant that
+    # is a jump target (a conditional expression) is not specialised
+    out = []
+    for x in (0, 7, -7, 2**30 - 1, 2**30, -(2**30), 2**59, -(2**60) + 1, 2**62, 2.5, -0.0,
+              float("nan"), True, IntSub(9), Meters(1.5)):
+        row = [x + 1, x - 3, x * 1000003, x // 7, x % 7, x + 2**40, x * 2**40, x - 0.5, x * 1.5,
+               x / 4.0, x / 3, 1 if x < 5 else 0, 1 if x >= 2**30 else 0, 1 if x == 2.5 else 0,
+               1 if x != 0.0 else 0, 1 if x > 2**59 else 0]
+        if isinstance(x, int) and not isinstance(x, bool):
+            row += [x & 0xFF, x | 1, x ^ 0x5555, x >> 3, x << 3, x << 40, x >> 70]
+        out.append(repr(row))
+    print("\n".join(out))
+    for bad, fn in (("1 // 0", lambda v: v // 0), ("1 % 0", lambda v: v % 0),
+                    ("1 / 0", lambda v: v / 0), ("1.5 / 0.0", lambda v: v / 0.0),
+                    ("'s' < 1", lambda v: v < 1), ("'s' + 1", lambda v: v + 1),
+                    ("None * 2.0", lambda v: v * 2.0)):
+        arg = "s" if "'s'" in bad else (None if "None" in bad else (1.5 if "1.5" in bad else 1))
+        try:
+            print(bad, fn(arg))
+        except (ZeroDivisionError, TypeError) as e:
+            print(bad, type(e).__name__, e)
+    total = 0
+    for i in range(2000):
+        total = total * 3 + 1
+        total %= 1000000007
+        c = i + (1 if i % 2 else 2)
+        if c > 1500 and total < 2**59:
+            total += c
+    print(total, Meters(2.0) + 1, Meters(2.0) < 3)
+
+
+const_operands()

@@ -373,6 +373,42 @@ static void test_definite_assignment(void) {
     end();
 }
 
+static void test_const_operands(void) {
+    begin("xl_const_right_operand");
+    XlStats st = {0};
+    char *c = translate_str("def inc(n):\n"
+                            "    return n + 1\n"
+                            "def half(x):\n"
+                            "    if x < 0.5:\n"
+                            "        return x * 0.5\n"
+                            "def big(n):\n"
+                            "    return n + 2**61\n"
+                            "def targeted(n, c):\n"
+                            "    return n + (1 if c else 2)\n",
+                            &st);
+    EXPECT(c != NULL && st.compiled == 5);
+    char *inc = c ? function_text(c, "inc") : NULL;
+    /* the constant stays borrowed; the operator knows it is the int 1 */
+    EXPECT(inc && strstr(inc, "s1 = PyTuple_GET_ITEM(consts, 1); /* borrowed by the next */") &&
+           strstr(inc, "s0 = p2w_binary_op_int_const(s0, s1, 1LL, 0);"));
+    char *half = c ? function_text(c, "half") : NULL;
+    EXPECT(half && strstr(half, "p2w_compare_truth_float_const(s0, s1, 0)") &&
+           strstr(half, "p2w_binary_op_float_const(s0, s1, 5)"));
+    char *big = c ? function_text(c, "big") : NULL;
+    /* 2**61 is past the 64-bit paths: the general operator, a new reference */
+    EXPECT(big && strstr(big, "p2w_binary_op_fast(") && !strstr(big, "borrowed by the next"));
+    char *targeted = c ? function_text(c, "targeted") : NULL;
+    /* a jump target between the constant and the operator */
+    EXPECT(targeted && !strstr(targeted, "_const(") && strstr(targeted, "p2w_binary_op_fast("));
+    free(inc);
+    free(half);
+    free(big);
+    free(targeted);
+    free(c);
+    xl_stats_free(&st);
+    end();
+}
+
 int main(void) {
     diag_verbosity = 0;
     if (!hostpy_init()) return 1;
@@ -388,6 +424,7 @@ int main(void) {
     test_translate_stack();
     test_method_pairing();
     test_definite_assignment();
+    test_const_operands();
     hostpy_fini();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
