@@ -363,6 +363,25 @@ static inline PyObject *p2w_subscr_fast(PyObject *c, PyObject *sub) {
     return res;
 }
 
+/* BINARY_SUBSCR with a constant int index I (|I| < 2**30; SUB, its object,
+ * borrowed) on an exact list or tuple, a negative one counting from the
+ * end as list[i] and tuple[i] do; C stolen.  Other containers, and indices
+ * out of range (IndexError), take p2w_subscr_fast. */
+static inline PyObject *p2w_subscr_int_const(PyObject *c, PyObject *sub, Py_ssize_t i) {
+    PyObject *res = NULL;
+    if (PyList_CheckExact(c)) {
+        Py_ssize_t n = PyList_GET_SIZE(c), j = i < 0 ? i + n : i;
+        if ((size_t)j < (size_t)n) res = PyList_GET_ITEM(c, j);
+    } else if (PyTuple_CheckExact(c)) {
+        Py_ssize_t n = PyTuple_GET_SIZE(c), j = i < 0 ? i + n : i;
+        if ((size_t)j < (size_t)n) res = PyTuple_GET_ITEM(c, j);
+    }
+    if (res == NULL) return p2w_subscr_fast(c, Py_NewRef(sub));
+    Py_INCREF(res);
+    Py_DECREF(c);
+    return res;
+}
+
 /* STORE_SUBSCR: C[SUB] = V for a list and an in-range one-digit int, or an
  * exact dict (STORE_SUBSCR_LIST_INT / _DICT); all three stolen.  0, or -1
  * with an exception set. */

@@ -120,7 +120,8 @@ static void emit_jump_on_truth(Fn *f, const Instr *j, int at) {
 /* The constant LOAD_CONST instruction IN pushes when the instruction right
  * after it (not a jump target) is a BINARY_OP, or a COMPARE_OP feeding a
  * jump, taking it as the right operand and the constant is an exact int
- * below 2**60 or an exact float: the operator is then specialised on the
+ * below 2**60 or an exact float, or a BINARY_SUBSCR and the constant an
+ * int below 2**30 (an index): the operation is then specialised on the
  * constant's type and value at compile time, and the constant stays a
  * borrowed reference.  Else NULL. */
 static PyObject *const_right_operand(const Fn *f, const Instr *in) {
@@ -128,15 +129,17 @@ static PyObject *const_right_operand(const Fn *f, const Instr *in) {
     if (in->op != LOAD_CONST || k + 1 >= f->nins || f->entered[k + 1] || f->depth[k + 1] < 0)
         return NULL;
     const Instr *use = &f->ins[k + 1];
-    if (use->op != BINARY_OP &&
+    if (use->op != BINARY_OP && use->op != BINARY_SUBSCR &&
         !(use->op == COMPARE_OP && k + 2 < f->nins && is_truth_jump(f->ins[k + 2].op)))
         return NULL;
     PyObject *c = PyTuple_GET_ITEM(f->co->co_consts, in->arg);
-    if (PyFloat_CheckExact(c)) return c;
+    if (PyFloat_CheckExact(c)) return use->op == BINARY_SUBSCR ? NULL : c;
     if (!PyLong_CheckExact(c)) return NULL;
     int overflow = 0;
     long long v = PyLong_AsLongLongAndOverflow(c, &overflow);
-    if (overflow || v >= (1LL << 60) || v <= -(1LL << 60)) {
+    /* subscripts: one-digit indices, negative ones counting from the end */
+    long long limit = use->op == BINARY_SUBSCR ? 1LL << 30 : 1LL << 60;
+    if (overflow || v >= limit || v <= -limit) {
         PyErr_Clear();
         return NULL;
     }
@@ -448,11 +451,17 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
                   S(d - 1), S(d - 2), E, S(d - 2), a);
         f->sp = d - 1;
         break;
-    case BINARY_SUBSCR:
+    case BINARY_SUBSCR: {
         f->sp = d - 1;
-        sb_printf(o, "    %s = p2w_subscr_fast(%s, %s);\n    if (%s == NULL) goto %s;\n", S(d - 2),
-                  S(d - 2), S(d - 1), S(d - 2), E);
+        long long cv = 0;
+        if (const_operand_kind(f, in, &cv))
+            sb_printf(o, "    %s = p2w_subscr_int_const(%s, %s, %lld);\n", S(d - 2), S(d - 2),
+                      S(d - 1), cv);
+        else
+            sb_printf(o, "    %s = p2w_subscr_fast(%s, %s);\n", S(d - 2), S(d - 2), S(d - 1));
+        sb_printf(o, "    if (%s == NULL) goto %s;\n", S(d - 2), E);
         break;
+    }
     case STORE_SUBSCR:
         /* stack: value, container, key */
         f->sp = d - 3;

@@ -657,3 +657,24 @@ def const_operands():
 
 
 const_operands()
+
+
+class FirstList(list):
+    def __getitem__(self, i):
+        return ("FirstList", i)
+
+
+def const_subscripts(xs):
+    # a constant index below 2**30 reads exact lists and tuples in place,
+    # negative ones from the end; everything else (subclasses, str, dict,
+    # range, out of range, not subscriptable) takes the general path
+    return xs[0], xs[-1], xs[2], xs[-3]
+
+
+for arg in ([1, 2, 3], (4, 5, 6), FirstList([7, 8, 9]), "abc", {0: "a", -1: "b", 2: "c", -3: "d"},
+            range(10), [1], (), "x", 5, [1, 2, 3, 4][1:]):
+    try:
+        print(const_subscripts(arg))
+    except (IndexError, TypeError, KeyError) as e:
+        print(type(e).__name__, e)
+print([10, 20][-2], (1, 2)[-2], [[1, 2]][0][-1], [0] * 3 == [0, 0, 0][:3], [5, 6][2**29 - 2**29])

@@ -384,9 +384,11 @@ static void test_const_operands(void) {
                             "def big(n):\n"
                             "    return n + 2**61\n"
                             "def targeted(n, c):\n"
-                            "    return n + (1 if c else 2)\n",
+                            "    return n + (1 if c else 2)\n"
+                            "def ends(xs):\n"
+                            "    return xs[0] + xs[-1] + xs[2**40]\n",
                             &st);
-    EXPECT(c != NULL && st.compiled == 5);
+    EXPECT(c != NULL && st.compiled == 6);
     char *inc = c ? function_text(c, "inc") : NULL;
     /* the constant stays borrowed; the operator knows it is the int 1 */
     EXPECT(inc && strstr(inc, "s1 = PyTuple_GET_ITEM(consts, 1); /* borrowed by the next */") &&
@@ -400,6 +402,11 @@ static void test_const_operands(void) {
     char *targeted = c ? function_text(c, "targeted") : NULL;
     /* a jump target between the constant and the operator */
     EXPECT(targeted && !strstr(targeted, "_const(") && strstr(targeted, "p2w_binary_op_fast("));
+    char *ends = c ? function_text(c, "ends") : NULL;
+    /* constant indices below 2**30, negative ones too; 2**40 is general */
+    EXPECT(ends && strstr(ends, "p2w_subscr_int_const(s0, s1, 0);") &&
+           strstr(ends, "p2w_subscr_int_const(s1, s2, -1);") && strstr(ends, "p2w_subscr_fast("));
+    free(ends);
     free(inc);
     free(half);
     free(big);
