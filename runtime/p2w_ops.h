@@ -229,21 +229,22 @@ static inline bool p2w_exact_double(PyObject *v, double *out) {
     return false;
 }
 
-/* The float result V of an operation on L and R (both stolen): an operand
- * float's object is reused when this was its last reference (as 3.13's
- * float specialisations do), saving an allocation and a deallocation. */
+/* The float result V of an operation on L and R (both stolen; R NULL for
+ * a constant operand, which is borrowed): an operand float's object is
+ * reused when this was its last reference (as 3.13's float
+ * specialisations do), saving an allocation and a deallocation. */
 static inline PyObject *p2w_float_result(PyObject *l, PyObject *r, double v) {
     if (PyFloat_CheckExact(l) && Py_REFCNT(l) == 1) {
-        Py_DECREF(r);
+        Py_XDECREF(r);
         ((PyFloatObject *)l)->ob_fval = v;
         return l;
     }
     Py_DECREF(l);
-    if (PyFloat_CheckExact(r) && Py_REFCNT(r) == 1) {
+    if (r && PyFloat_CheckExact(r) && Py_REFCNT(r) == 1) {
         ((PyFloatObject *)r)->ob_fval = v;
         return r;
     }
-    Py_DECREF(r);
+    Py_XDECREF(r);
     return PyFloat_FromDouble(v);
 }
 
@@ -323,14 +324,8 @@ static inline PyObject *p2w_binary_op_int_const(PyObject *l, PyObject *r, long l
 }
 static inline PyObject *p2w_binary_op_float_const(PyObject *l, PyObject *r, int oparg) {
     double x, v;
-    if (p2w_exact_double(l, &x) && p2w_double_op(x, ((PyFloatObject *)r)->ob_fval, oparg, &v)) {
-        if (PyFloat_CheckExact(l) && Py_REFCNT(l) == 1) {
-            ((PyFloatObject *)l)->ob_fval = v;
-            return l;
-        }
-        Py_DECREF(l);
-        return PyFloat_FromDouble(v);
-    }
+    if (p2w_exact_double(l, &x) && p2w_double_op(x, ((PyFloatObject *)r)->ob_fval, oparg, &v))
+        return p2w_float_result(l, NULL, v);
     return p2w_binary_op_fast(l, Py_NewRef(r), oparg);
 }
 
@@ -477,11 +472,11 @@ static inline PyObject *p2w_iter_next(PyObject *it) {
     }
     if (Py_IS_TYPE(it, &PyGen_Type)) {
         PyGenObject *gen = (PyGenObject *)it;
+        PyThreadState *tstate = _PyThreadState_GET();
         const p2w_compiled_fn *fn;
-        if (gen->gi_frame_state < FRAME_EXECUTING &&
-            (fn = p2w_compiled_for(((_PyInterpreterFrame *)gen->gi_iframe)->f_code)) != NULL &&
-            _PyThreadState_GET()->cframe->use_tracing == 0)
-            return p2w_gen_next(_PyThreadState_GET(), gen, fn);
+        if (gen->gi_frame_state < FRAME_EXECUTING && tstate->cframe->use_tracing == 0 &&
+            (fn = p2w_compiled_for(((_PyInterpreterFrame *)gen->gi_iframe)->f_code)) != NULL)
+            return p2w_gen_next(tstate, gen, fn);
     }
     return (*Py_TYPE(it)->tp_iternext)(it);
 }

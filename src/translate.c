@@ -411,7 +411,7 @@ static void translate_tree(StrBuf *out, PyCodeObject *co, const char **lines, si
     decode_exceptions(&f);
     const char *why = fallback_reason(&f);
     if (!why) why = analyse_stack(&f);
-    find_unbound_loads(&f);
+    if (!why) find_unbound_loads(&f);
     if (why) {
         count_reason(stats, why);
         stats->interpreted++;
@@ -426,6 +426,7 @@ static void translate_tree(StrBuf *out, PyCodeObject *co, const char **lines, si
     sb_printf(&t->guards, "    {%d, %d},\n", co->co_firstlineno, (int)Py_SIZE(co));
     free(f.ins);
     free(f.exc);
+    free(f.index_of);
     free(f.depth);
     free(f.entered);
     free(f.labels);

@@ -32,6 +32,8 @@ typedef struct {
     StrBuf *out;
     const char **lines; /* source lines, or NULL */
     size_t nlines;
+    int ncode;     /* length of the bytecode, code units */
+    int *index_of; /* [offset]: index in ins of the instruction starting there, or -1 */
     /* the value stack, known statically at each instruction */
     int *depth;            /* depth before ins[k]; -1 when unreachable */
     bool *entered;         /* ins[k] is a jump or handler target */
@@ -57,7 +59,7 @@ const char *analyse_stack(Fn *f);
  * choosing fast paths, which still guard what they assume. */
 const Instr *method_load_for(const Fn *f, const Instr *use);
 /* Sets f->check_load by definite-assignment analysis (after
- * analyse_stack). */
+ * analyse_stack succeeded). */
 void find_unbound_loads(Fn *f);
 /* The C lvalue of the stack slot at depth K (a rotating buffer: valid for
  * the next 63 calls). */

@@ -64,12 +64,17 @@ static int jump_target(const Instr *in, bool *falls) {
     }
 }
 
-/* Records depth D for the instruction starting at code-unit OFFSET (via
- * INDEX_OF), queueing it when first seen.  False on a contradiction. */
-static bool reach(Fn *f, const int *index_of, int offset, int d, int *queue, int *nqueue) {
-    if (offset < 0 || offset > (int)(f->ins[f->nins - 1].next) || index_of[offset] < 0 || d < 0)
-        return false;
-    int k = index_of[offset];
+/* The index in f->ins of the instruction starting at code-unit OFFSET (its
+ * first EXTENDED_ARG, or the opcode), or -1. */
+static int instr_at(const Fn *f, int offset) {
+    return offset < 0 || offset > f->ncode ? -1 : f->index_of[offset];
+}
+
+/* Records depth D for the instruction starting at code-unit OFFSET,
+ * queueing it when first seen.  False on a contradiction. */
+static bool reach(Fn *f, int offset, int d, int *queue, int *nqueue) {
+    int k = instr_at(f, offset);
+    if (k < 0 || d < 0) return false;
     if (f->depth[k] >= 0) return f->depth[k] == d;
     f->depth[k] = d;
     queue[(*nqueue)++] = k;
@@ -81,12 +86,12 @@ static bool reach(Fn *f, const int *index_of, int offset, int d, int *queue, int
  * entry and into every exception handler.  Returns NULL, or why the
  * stack cannot be followed statically (the code then stays interpreted). */
 const char *analyse_stack(Fn *f) {
-    int ncode = f->nins ? f->ins[f->nins - 1].next : 0;
-    int *index_of = xcalloc((size_t)ncode + 1, sizeof(int));
-    for (int i = 0; i <= ncode; i++) index_of[i] = -1;
+    f->ncode = f->nins ? f->ins[f->nins - 1].next : 0;
+    f->index_of = xcalloc((size_t)f->ncode + 1, sizeof(int));
+    for (int i = 0; i <= f->ncode; i++) f->index_of[i] = -1;
     for (size_t k = 0; k < f->nins; k++) {
-        index_of[f->ins[k].off] = (int)k;
-        index_of[f->ins[k].start] = (int)k;
+        f->index_of[f->ins[k].off] = (int)k;
+        f->index_of[f->ins[k].start] = (int)k;
     }
     f->depth = xcalloc(f->nins + 1, sizeof(int));
     for (size_t k = 0; k < f->nins; k++) f->depth[k] = -1;
@@ -94,21 +99,21 @@ const char *analyse_stack(Fn *f) {
     int nqueue = 0;
     const char *why = NULL;
     f->maxdepth = 0;
-    if (f->nins && !reach(f, index_of, f->ins[0].start, 0, queue, &nqueue)) why = "stack depth";
+    if (f->nins && !reach(f, f->ins[0].start, 0, queue, &nqueue)) why = "stack depth";
     while (!why && nqueue) {
         int k = queue[--nqueue];
         const Instr *in = &f->ins[k];
         int d = f->depth[k];
         bool falls;
         int target = jump_target(in, &falls);
-        if (target >= 0 && !reach(f, index_of, target, d + stack_effect(in, true), queue, &nqueue))
+        if (target >= 0 && !reach(f, target, d + stack_effect(in, true), queue, &nqueue))
             why = "stack depth";
         if (falls && (size_t)k + 1 < f->nins &&
-            !reach(f, index_of, in->next, d + stack_effect(in, false), queue, &nqueue))
+            !reach(f, in->next, d + stack_effect(in, false), queue, &nqueue))
             why = "stack depth";
         int h = handler_for(f, in->off);
-        if (h >= 0 && !reach(f, index_of, f->exc[h].target, f->exc[h].depth + f->exc[h].lasti + 1,
-                             queue, &nqueue))
+        if (h >= 0 &&
+            !reach(f, f->exc[h].target, f->exc[h].depth + f->exc[h].lasti + 1, queue, &nqueue))
             why = "stack depth";
         if (h >= 0 && d < f->exc[h].depth) why = "stack depth";
     }
@@ -116,15 +121,14 @@ const char *analyse_stack(Fn *f) {
     f->entered = xcalloc(f->nins + 1, sizeof(bool));
     for (size_t k = 0; k < f->nins; k++) {
         bool falls;
-        int target = jump_target(&f->ins[k], &falls);
-        if (target >= 0 && target <= ncode && index_of[target] >= 0)
-            f->entered[index_of[target]] = true;
+        int target = instr_at(f, jump_target(&f->ins[k], &falls));
+        if (target >= 0) f->entered[target] = true;
     }
-    for (size_t h = 0; h < f->nexc; h++)
-        if (f->exc[h].target <= ncode && index_of[f->exc[h].target] >= 0)
-            f->entered[index_of[f->exc[h].target]] = true;
+    for (size_t h = 0; h < f->nexc; h++) {
+        int target = instr_at(f, f->exc[h].target);
+        if (target >= 0) f->entered[target] = true;
+    }
     free(queue);
-    free(index_of);
     f->labels = xcalloc(((size_t)f->nexc + 1) * ((size_t)f->maxdepth + 1), 1);
     return why;
 }
@@ -227,13 +231,6 @@ void find_unbound_loads(Fn *f) {
     uint64_t *in_set = xcalloc(f->nins * words, sizeof(uint64_t));
     uint64_t *cur = xcalloc(words, sizeof(uint64_t));
     bool *seen = xcalloc(f->nins, sizeof(bool));
-    int ncode = f->ins[f->nins - 1].next;
-    int *index_of = xcalloc((size_t)ncode + 1, sizeof(int));
-    for (int i = 0; i <= ncode; i++) index_of[i] = -1;
-    for (size_t k = 0; k < f->nins; k++) {
-        index_of[f->ins[k].off] = (int)k;
-        index_of[f->ins[k].start] = (int)k;
-    }
     int *queue = xcalloc(f->nins + 1, sizeof(int));
     bool *queued = xcalloc(f->nins, sizeof(bool));
     int nqueue = 0;
@@ -261,13 +258,12 @@ void find_unbound_loads(Fn *f) {
         int succ[3], nsucc = 0;
         const uint64_t *state[3];
         bool falls;
-        int target = jump_target(in, &falls);
+        int target = instr_at(f, jump_target(in, &falls));
         if (falls && (size_t)k + 1 < f->nins) succ[nsucc] = k + 1, state[nsucc++] = cur;
-        if (target >= 0 && target <= ncode && index_of[target] >= 0)
-            succ[nsucc] = index_of[target], state[nsucc++] = cur;
+        if (target >= 0) succ[nsucc] = target, state[nsucc++] = cur;
         int h = handler_for(f, in->off);
-        if (h >= 0 && f->exc[h].target <= ncode && index_of[f->exc[h].target] >= 0)
-            succ[nsucc] = index_of[f->exc[h].target], state[nsucc++] = before;
+        int handler = h >= 0 ? instr_at(f, f->exc[h].target) : -1;
+        if (handler >= 0) succ[nsucc] = handler, state[nsucc++] = before;
         for (int n = 0; n < nsucc; n++) {
             int s = succ[n];
             uint64_t *into = &in_set[(size_t)s * words];
@@ -296,7 +292,6 @@ void find_unbound_loads(Fn *f) {
     }
     free(queued);
     free(queue);
-    free(index_of);
     free(seen);
     free(cur);
     free(in_set);
