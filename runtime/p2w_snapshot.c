@@ -27,6 +27,7 @@
 #include "p2w_runtime.h"
 
 #include <malloc.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -85,6 +86,8 @@ int __wrap_getentropy(void *buffer, size_t length) {
 
 void __real_free(void *ptr);
 void *__real_realloc(void *ptr, size_t size);
+/* Added to Objects/obmalloc.c by runtime/patches/0006. */
+void _PyObject_ZeroFreeBlocks(void);
 
 /* While the snapshot is taken, freed memory is zeroed: Wizer stores only
  * the non-zero parts of memory, and what start-up allocates and frees again
@@ -105,6 +108,23 @@ void *__wrap_realloc(void *ptr, size_t size) {
     memcpy(q, ptr, old);
     __wrap_free(ptr);
     return q;
+}
+
+/* Defined by wasm-ld: where the data starts, which is where the stack ends
+ * when the link puts the stack first (src/toolchain.c). */
+extern unsigned char __global_base;
+
+/* Zeroes the stack below the caller's frame.  The deep calls of start-up
+ * (imports, the unmarshaller, the compiler of code strings) leave their
+ * dead frames there, which the snapshot would store as data: 200 KB for a
+ * program importing json, re, dataclasses and datetime.  memset, a leaf,
+ * needs no stack of its own; the margin is for this function's frame. */
+static __attribute__((noinline)) void zero_dead_stack(void) {
+    unsigned char here;
+    uintptr_t top = (uintptr_t)&here, data = (uintptr_t)&__global_base;
+    const uintptr_t margin = 1024, bottom = 64;
+    if (top > data || top < bottom + margin) return; /* the stack is not first */
+    memset((void *)bottom, 0, top - margin - bottom);
 }
 
 void p2w_snapshot_initialize(int (*pack_code)(void)) {
@@ -147,6 +167,11 @@ void p2w_snapshot_initialize(int (*pack_code)(void)) {
         fputs("py2wasm runtime: out of memory while packing the embedded code\n", stderr);
         __builtin_trap();
     }
+    /* free pymalloc blocks still hold start-up's temporaries (freed
+     * malloc blocks were zeroed by __wrap_free); zeroed, they leave the
+     * snapshot's data segments (runtime/patches/0006) */
+    _PyObject_ZeroFreeBlocks();
+    zero_dead_stack();
     snapshotting = false;
     resumed = true;
 }

@@ -253,7 +253,13 @@ bool tc_link(const Toolchain *tc, const char *const *objs, size_t nobjs, const c
     arg(&a, "-Wl,--wrap=__wasi_clock_time_get");
     arg(&a, "-Wl,--wrap=free");
     arg(&a, "-Wl,--wrap=realloc");
-    if (!tc->debug) arg(&a, "-Wl,--strip-all");
+    if (!tc->debug) {
+        arg(&a, "-Wl,--strip-all");
+        /* wasm-ld leaves each relocated call index and address as a padded
+         * 5-byte LEB; compressing them takes ~9% off the code section
+         * (hello: 2.03 -> 1.85 MB).  It needs the DWARF gone. */
+        arg(&a, "-Wl,--compress-relocations");
+    }
     arg(&a, "-o");
     arg(&a, out_path);
     bool ok = run(tc, &a, "linking the wasm module");
