@@ -59,10 +59,11 @@ extern const int p2w_snapshot_defer_site;
 /* Unmarshals the code of M and attaches its compiled functions: new
  * reference, or NULL with an exception set. */
 PyObject *p2w_load_code(const struct p2w_module *m);
-/* Replaces the marshalled code of every module by a zlib-compressed copy
- * (and zeroes the plain one), for a snapshot: p2w_load_code inflates it.
- * Modules the snapshot imported keep their code for a re-import
- * (importlib.reload, import_fresh_module).  0, or -1 when out of memory. */
+/* For a snapshot, replaces the marshalled code of every module (and zeroes
+ * the plain copy): a module the snapshot imported keeps the code object
+ * that import ran, for a re-import (importlib.reload); the others' code is
+ * zlib-compressed, and p2w_load_code inflates it.  0, or -1 when out of
+ * memory. */
 int p2w_pack_code(void);
 /* Finds an embedded module by name; NULL when absent. */
 const struct p2w_module *p2w_find_module(const char *name);

@@ -9,6 +9,7 @@
  * on form feeds, which stdlib sources contain), and carry no newline, like
  * PyFile_GetLine(f, -1) which the traceback printer otherwise uses. */
 #include "p2w_embed.h"
+#include "p2w_runtime.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -105,20 +106,62 @@ static PyObject *p2w_get_code(PyObject *self, PyObject *arg) {
     return p2w_load_code(m);
 }
 
-/* The marshalled code of every module, zlib-compressed, once
- * p2w_pack_code() ran (while a snapshot is taken; NULL otherwise); indexed
- * like p2w_modules. */
+/* Per module, indexed like p2w_modules, once p2w_pack_code() ran (while a
+ * snapshot is taken; NULL otherwise): the marshalled code zlib-compressed,
+ * or, for a module the snapshot imported, the code object that import ran
+ * (owned), which a re-import runs again. */
 static struct {
     unsigned char *z;
     size_t z_size;
+    PyObject *code;
 } * packed_code;
+
+/* The module code objects p2w_load_code made while the snapshot is taken,
+ * indexed like p2w_modules (owned; NULL until the first one). */
+static PyObject **loaded_code;
+
+static void remember_loaded(size_t i, PyObject *code) {
+    if (!loaded_code && !(loaded_code = calloc(p2w_module_count, sizeof *loaded_code)))
+        return; /* the module's code is then packed like the others' */
+    Py_INCREF(code);
+    Py_XSETREF(loaded_code[i], code);
+}
+
+/* Takes the code object the snapshot loaded for module I if that import
+ * succeeded (the module is in sys.modules): a new reference, or NULL. */
+static PyObject *take_imported_code(size_t i, PyObject *sys_modules) {
+    PyObject *code = loaded_code ? loaded_code[i] : NULL;
+    if (!code) return NULL;
+    loaded_code[i] = NULL;
+    PyObject *module = PyDict_GetItemString(sys_modules, p2w_modules[i].name);
+    if (module) return code;
+    Py_DECREF(code);
+    return NULL;
+}
 
 int p2w_pack_code(void) {
     packed_code = calloc(p2w_module_count, sizeof *packed_code);
     if (!packed_code) return -1;
+    PyObject *sys_modules = PyImport_GetModuleDict();
     for (size_t i = 0; i < p2w_module_count; i++) {
         const struct p2w_module *m = &p2w_modules[i];
         if (!m->code) continue;
+        /* Wizer stores only the non-zero parts of memory, so the plain copy
+         * costs nothing in the output once zeroed.  It is declared const,
+         * but wasm memory has no read-only part and it is read only through
+         * m->code, by p2w_load_code, which from now on reads packed_code
+         * instead. */
+        unsigned char *plain = (unsigned char *)m->code;
+        /* The code objects of an imported module are in the snapshot
+         * anyway (its functions and classes hold them), so keeping the
+         * top-level one costs less than a compressed copy of all of them
+         * (bench/startup/imports.py: 33 modules, 87 KB less output).
+         * A re-import (importlib.reload) then runs the same code object,
+         * where natively it unmarshals an equal one. */
+        if ((packed_code[i].code = take_imported_code(i, sys_modules))) {
+            memset(plain, 0, m->code_size);
+            continue;
+        }
         uLongf z_size = compressBound((uLong)m->code_size);
         unsigned char *z = malloc(z_size);
         if (!z || compress2(z, &z_size, m->code, (uLong)m->code_size, Z_BEST_COMPRESSION) != Z_OK) {
@@ -128,26 +171,22 @@ int p2w_pack_code(void) {
         unsigned char *fit = realloc(z, z_size);
         packed_code[i].z = fit ? fit : z;
         packed_code[i].z_size = z_size;
-        /* Wizer stores only the non-zero parts of memory, so the plain copy
-         * costs nothing in the output once zeroed.  It is declared const,
-         * but wasm memory has no read-only part and it is read only through
-         * m->code, by p2w_load_code, which from now on reads the packed
-         * copy instead. */
-        memset((unsigned char *)m->code, 0, m->code_size);
+        memset(plain, 0, m->code_size);
     }
+    free(loaded_code);
+    loaded_code = NULL;
     return 0;
 }
 
-PyObject *p2w_load_code(const struct p2w_module *m) {
-    size_t i = (size_t)(m - p2w_modules);
-    if (!packed_code || i >= p2w_module_count || !packed_code[i].z) {
-        PyObject *code =
-            PyMarshal_ReadObjectFromString((const char *)m->code, (Py_ssize_t)m->code_size);
-        if (code) p2w_attach(code, m->fns, m->guards, m->ncodes);
-        return code;
-    }
+/* Inflates the packed code of module I: a new bytes-like buffer of
+ * M->code_size bytes owned by the caller (PyMem_Free), or NULL with an
+ * exception set. */
+static char *inflate_code(const struct p2w_module *m, size_t i) {
     char *buf = PyMem_Malloc(m->code_size ? m->code_size : 1);
-    if (!buf) return PyErr_NoMemory();
+    if (!buf) {
+        PyErr_NoMemory();
+        return NULL;
+    }
     uLongf len = (uLongf)m->code_size;
     if (uncompress((Bytef *)buf, &len, packed_code[i].z, (uLong)packed_code[i].z_size) != Z_OK ||
         len != m->code_size) {
@@ -155,9 +194,28 @@ PyObject *p2w_load_code(const struct p2w_module *m) {
         PyErr_Format(PyExc_SystemError, "embedded code of %s is corrupt", m->name);
         return NULL;
     }
-    PyObject *code = PyMarshal_ReadObjectFromString(buf, (Py_ssize_t)len);
-    PyMem_Free(buf);
-    if (code) p2w_attach(code, m->fns, m->guards, m->ncodes);
+    return buf;
+}
+
+PyObject *p2w_load_code(const struct p2w_module *m) {
+    size_t i = (size_t)(m - p2w_modules);
+    if (packed_code && packed_code[i].code) {
+        Py_INCREF(packed_code[i].code);
+        return packed_code[i].code;
+    }
+    if (packed_code && packed_code[i].z) {
+        char *buf = inflate_code(m, i);
+        if (!buf) return NULL;
+        PyObject *code = PyMarshal_ReadObjectFromString(buf, (Py_ssize_t)m->code_size);
+        PyMem_Free(buf);
+        if (code) p2w_attach(code, m->fns, m->guards, m->ncodes);
+        return code;
+    }
+    PyObject *code =
+        PyMarshal_ReadObjectFromString((const char *)m->code, (Py_ssize_t)m->code_size);
+    if (!code) return NULL;
+    p2w_attach(code, m->fns, m->guards, m->ncodes);
+    if (p2w_snapshot_taking()) remember_loaded(i, code);
     return code;
 }
 

@@ -71,6 +71,9 @@ void p2w_world_is_live(void);
  * build time). */
 bool p2w_snapshot_resumed(void);
 
+/* True while the snapshot is taken (inside Wizer's initialisation call). */
+bool p2w_snapshot_taking(void);
+
 /* Makes a snapshotted interpreter see the actual run: configuration from
  * ARGV and the environment, os.environ, standard streams, site, random's
  * seed.  Returns 0, or -1 after printing the error. */

@@ -41,6 +41,8 @@ static bool snapshotting;
 
 bool p2w_snapshot_resumed(void) { return resumed; }
 
+bool p2w_snapshot_taking(void) { return snapshotting; }
+
 int __real_getentropy(void *buffer, size_t length);
 __wasi_errno_t __real___wasi_clock_time_get(__wasi_clockid_t id, __wasi_timestamp_t precision,
                                             __wasi_timestamp_t *time);

@@ -1,0 +1,2 @@
+print("broken_at_import runs")
+1 / 0
