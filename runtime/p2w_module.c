@@ -139,6 +139,21 @@ static PyObject *take_imported_code(size_t i, PyObject *sys_modules) {
     return NULL;
 }
 
+/* A zlib-compressed copy of the marshalled code of M, malloc'd, in *Z_OUT
+ * and its size in *Z_SIZE_OUT; 0, or -1 when out of memory. */
+static int compress_code(const struct p2w_module *m, unsigned char **z_out, size_t *z_size_out) {
+    uLongf z_size = compressBound((uLong)m->code_size);
+    unsigned char *z = malloc(z_size);
+    if (!z || compress2(z, &z_size, m->code, (uLong)m->code_size, Z_BEST_COMPRESSION) != Z_OK) {
+        free(z);
+        return -1;
+    }
+    unsigned char *fit = realloc(z, z_size);
+    *z_out = fit ? fit : z;
+    *z_size_out = z_size;
+    return 0;
+}
+
 int p2w_pack_code(void) {
     packed_code = calloc(p2w_module_count, sizeof *packed_code);
     if (!packed_code) return -1;
@@ -146,32 +161,21 @@ int p2w_pack_code(void) {
     for (size_t i = 0; i < p2w_module_count; i++) {
         const struct p2w_module *m = &p2w_modules[i];
         if (!m->code) continue;
-        /* Wizer stores only the non-zero parts of memory, so the plain copy
-         * costs nothing in the output once zeroed.  It is declared const,
-         * but wasm memory has no read-only part and it is read only through
-         * m->code, by p2w_load_code, which from now on reads packed_code
-         * instead. */
-        unsigned char *plain = (unsigned char *)m->code;
         /* The code objects of an imported module are in the snapshot
          * anyway (its functions and classes hold them), so keeping the
          * top-level one costs less than a compressed copy of all of them
          * (bench/startup/imports.py: 33 modules, 87 KB less output).
          * A re-import (importlib.reload) then runs the same code object,
          * where natively it unmarshals an equal one. */
-        if ((packed_code[i].code = take_imported_code(i, sys_modules))) {
-            memset(plain, 0, m->code_size);
-            continue;
-        }
-        uLongf z_size = compressBound((uLong)m->code_size);
-        unsigned char *z = malloc(z_size);
-        if (!z || compress2(z, &z_size, m->code, (uLong)m->code_size, Z_BEST_COMPRESSION) != Z_OK) {
-            free(z);
+        packed_code[i].code = take_imported_code(i, sys_modules);
+        if (!packed_code[i].code && compress_code(m, &packed_code[i].z, &packed_code[i].z_size) < 0)
             return -1;
-        }
-        unsigned char *fit = realloc(z, z_size);
-        packed_code[i].z = fit ? fit : z;
-        packed_code[i].z_size = z_size;
-        memset(plain, 0, m->code_size);
+        /* Wizer stores only the non-zero parts of memory, so the plain copy
+         * costs nothing in the output once zeroed.  It is declared const,
+         * but wasm memory has no read-only part and it is read only through
+         * m->code, by p2w_load_code, which from now on reads packed_code
+         * instead. */
+        memset((unsigned char *)m->code, 0, m->code_size);
     }
     free(loaded_code);
     loaded_code = NULL;
