@@ -25,6 +25,10 @@
 
 /* Set in the patched Python/traceback.c (runtime/patches). */
 extern PyObject *(*_Py_SourceLineHook)(PyObject *filename, int lineno);
+/* Read by the patched Py_FinalizeEx (runtime/patches/0007): the instance
+ * ends with the interpreter, so the teardown after the last flush is
+ * skipped.  Set before any exit path (Py_Exit for SystemExit included). */
+extern int _Py_WasiSkipInterpreterTeardown;
 
 void p2w_configure(PyConfig *config, int argc, char **argv) {
     PyStatus st;
@@ -67,6 +71,7 @@ static int startup_failed(void) {
 }
 
 int p2w_start_interpreter(PyConfig *config) {
+    _Py_WasiSkipInterpreterTeardown = 1;
     PyImport_FrozenModules = p2w_frozen_modules;
     if (PyImport_AppendInittab("_p2w", PyInit__p2w) < 0) {
         fputs("py2wasm runtime: cannot register _p2w\n", stderr);

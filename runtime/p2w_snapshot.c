@@ -129,6 +129,26 @@ static __attribute__((noinline)) void zero_dead_stack(void) {
     memset((void *)bottom, 0, top - margin - bottom);
 }
 
+/* Gives __main__ and its namespace back to the collector after gc.freeze.
+ * They are the program's: its functions and classes make the namespace part
+ * of a cycle, which natively is collected at exit once sys.modules lets go
+ * of __main__ (finalize_modules), and that runs the __del__ of whatever the
+ * program left in its globals.  Frozen, the cycle would outlive the run.
+ * 0, or -1 with an exception. */
+static int unfreeze_main(void) {
+    PyObject *main_mod = PyImport_AddModule("__main__");              /* borrowed */
+    PyObject *globals = main_mod ? PyModule_GetDict(main_mod) : NULL; /* borrowed */
+    if (!globals) return -1;
+    /* re-tracking links an object into the youngest generation */
+    PyObject *const objs[] = {main_mod, globals};
+    for (size_t i = 0; i < sizeof objs / sizeof objs[0]; i++) {
+        if (!PyObject_GC_IsTracked(objs[i])) continue;
+        PyObject_GC_UnTrack(objs[i]);
+        PyObject_GC_Track(objs[i]);
+    }
+    return 0;
+}
+
 void p2w_snapshot_initialize(int (*pack_code)(void)) {
     snapshotting = true;
     PyConfig config;
@@ -162,6 +182,10 @@ void p2w_snapshot_initialize(int (*pack_code)(void)) {
         __builtin_trap();
     }
     Py_DECREF(frozen);
+    if (unfreeze_main() < 0) {
+        PyErr_Print();
+        __builtin_trap();
+    }
     /* A module imported from here on has its code inflated first (about
      * 1 ms per 100 KB of marshalled code), against storing all of it plain
      * (for a program importing json, re, dataclasses, ...: 1.4 MB less) */

@@ -136,6 +136,43 @@ bool bc_scan_imports(PyObject *code, BcImportList *out) {
     return scan_one((PyCodeObject *)code, out);
 }
 
+static bool is_name(PyObject *obj, const char *name) {
+    return PyUnicode_Check(obj) && PyUnicode_CompareWithASCIIString(obj, name) == 0;
+}
+
+bool bc_reads_name(PyObject *code, const char *name) {
+    PyCodeObject *co = (PyCodeObject *)code;
+    PyObject *bytes = PyCode_GetCode(co);
+    if (!bytes) {
+        PyErr_Clear();
+        return true; /* cannot tell: assume it does */
+    }
+    const unsigned char *c = (const unsigned char *)PyBytes_AS_STRING(bytes);
+    Py_ssize_t nunits = PyBytes_GET_SIZE(bytes) / 2;
+    bool found = false;
+    int ext = 0;
+    for (Py_ssize_t i = 0; i < nunits && !found; i++) {
+        int op = c[2 * i], arg = c[2 * i + 1] | ext;
+        ext = op == EXTENDED_ARG ? arg << 8 : 0;
+        switch (op) {
+        case LOAD_GLOBAL: /* 3.11: the low bit says whether NULL is pushed */
+            found = is_name(PyTuple_GET_ITEM(co->co_names, arg >> 1), name);
+            break;
+        case LOAD_ATTR:
+        case LOAD_METHOD:
+        case LOAD_NAME:
+        case IMPORT_FROM: found = is_name(PyTuple_GET_ITEM(co->co_names, arg), name); break;
+        default: break;
+        }
+    }
+    Py_DECREF(bytes);
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(co->co_consts) && !found; k++) {
+        PyObject *c2 = PyTuple_GET_ITEM(co->co_consts, k);
+        found = PyCode_Check(c2) ? bc_reads_name(c2, name) : is_name(c2, name);
+    }
+    return found;
+}
+
 void bc_import_list_free(BcImportList *list) {
     for (size_t i = 0; i < list->len; i++) {
         free(list->items[i].name);

@@ -28,6 +28,12 @@ typedef struct {
 bool bc_scan_imports(PyObject *code, BcImportList *out);
 void bc_import_list_free(BcImportList *list);
 
+/* True when CODE or a code object nested in it reads NAME: as an attribute
+ * or method (x.NAME), a global or module-level name, a from-import
+ * (from m import NAME), or a string constant equal to it (getattr(x, "NAME")).
+ * Assignments and definitions of NAME do not count. */
+bool bc_reads_name(PyObject *code, const char *name);
+
 /* True when instruction offset OFFSET (in code units) of CODE is covered by
  * an entry of its exception table. */
 bool bc_offset_in_try(PyObject *code, int offset);

@@ -51,7 +51,9 @@ struct Graph {
     char *support_dir; /* <runtime>/py */
     const char *stdlib_display;
     Names builtin, frozen, excluded;
-    bool failed; /* a program module did not compile */
+    Names names_seen; /* trigger names of on_use_only[] some module uses */
+    Names deferred;   /* on_use_only[] modules imported lazily, not yet followed */
+    bool failed;      /* a program module did not compile */
 };
 
 static void names_add(Names *n, const char *s) {
@@ -135,6 +137,8 @@ void graph_free(Graph *g) {
     free(g->support_dir);
     names_free(&g->builtin);
     names_free(&g->frozen);
+    names_free(&g->names_seen);
+    names_free(&g->deferred);
     names_free(&g->excluded);
     free(g);
 }
@@ -325,7 +329,6 @@ static const char *const implied_imports[][2] = {
     {"array", "collections.abc"},
     {"_asyncio", "asyncio"},
     {"_datetime", "time"},
-    {"_datetime", "_strptime"},
     {"_decimal", "collections"},
     {"_decimal", "collections.abc"},
     {"_decimal", "numbers"},
@@ -337,12 +340,33 @@ static const char *const implied_imports[][2] = {
     {"_pickle", "codecs"},
     {"_pickle", "copyreg"},
     {"_pickle", "functools"},
-    {"time", "_strptime"},
     {"_zoneinfo", "io"},
     {"_zoneinfo", "pickle"},
     {"_zoneinfo", "weakref"},
     {"_zoneinfo", "zoneinfo._common"},
     {"_zoneinfo", "zoneinfo._tzpath"},
+};
+
+/* Modules a stdlib function or a builtin C function imports only to serve
+ * one feature, named by the attribute that reaches it: time.strptime and
+ * datetime.strptime import _strptime, which brings locale, calendar, re and
+ * datetime (1.4 MB of a program that only imports time).  Such a lazy
+ * import (or one of implied_on_use[]) is followed only when some embedded
+ * code reads the name (bc_reads_name: x.strptime, from time import strptime,
+ * getattr(x, "strptime"); datetime.py defining its own strptime does not
+ * count).  A module importing it at module level, the program importing it, or
+ * --include-module still embed it as any other. */
+static const struct {
+    const char *module, *used_name;
+} on_use_only[] = {
+    {"_strptime", "strptime"},
+};
+
+/* The implied imports of builtin C modules that are only followed on use
+ * (see on_use_only[]). */
+static const char *const implied_on_use[][2] = {
+    {"_datetime", "_strptime"},
+    {"time", "_strptime"},
 };
 
 /* Tooling packages reached from stdlib functions only on demand.  Also
@@ -418,6 +442,32 @@ static bool is_lazy_only(const char *name) {
     return false;
 }
 
+/* The name whose use makes module NAME worth embedding, or NULL when NAME
+ * is not in on_use_only[]. */
+static const char *use_trigger(const char *name) {
+    for (size_t i = 0; i < sizeof on_use_only / sizeof *on_use_only; i++)
+        if (strcmp(on_use_only[i].module, name) == 0) return on_use_only[i].used_name;
+    return NULL;
+}
+
+/* Notes which trigger names of on_use_only[] CODE reads (bc_reads_name). */
+static void note_used_names(Graph *g, PyObject *code) {
+    for (size_t i = 0; i < sizeof on_use_only / sizeof *on_use_only; i++) {
+        const char *used = on_use_only[i].used_name;
+        if (!names_has(&g->names_seen, used) && bc_reads_name(code, used))
+            names_add(&g->names_seen, used);
+    }
+}
+
+/* Whether an import of FULL that only some function would run is put off
+ * until its trigger name is seen (on_use_only[]); records it if so. */
+static bool defer_until_used(Graph *g, const char *full) {
+    const char *trigger = use_trigger(full);
+    if (!trigger || names_has(&g->names_seen, trigger) || lookup(g, full)) return false;
+    if (!names_has(&g->deferred, full)) names_add(&g->deferred, full);
+    return true;
+}
+
 static void follow_import(Graph *g, GraphModule *from, const BcImport *imp, Names *reported) {
     char *full;
     if (imp->level > 0) {
@@ -449,6 +499,12 @@ static void follow_import(Graph *g, GraphModule *from, const BcImport *imp, Name
         !lookup(g, full)) {
         diag_verbose("%s:%d: not following function-level import of %s", from->filename,
                      imp->lineno, full);
+        free(full);
+        return;
+    }
+    if (imp->lazy && from->stdlib && defer_until_used(g, full)) {
+        diag_verbose("%s:%d: not following function-level import of %s until '%s' is used",
+                     from->filename, imp->lineno, full, use_trigger(full));
         free(full);
         return;
     }
@@ -503,13 +559,37 @@ static void scan_code_strings(PyObject *obj, BcImportList *out) {
     }
 }
 
+/* Follows the deferred imports whose trigger name has been seen since;
+ * true if one was. */
+static bool follow_deferred(Graph *g) {
+    bool any = false;
+    for (size_t i = 0; i < g->deferred.len; i++) {
+        const char *name = g->deferred.items[i];
+        if (lookup(g, name) || !names_has(&g->names_seen, use_trigger(name))) continue;
+        diag_verbose("following the deferred import of %s: '%s' is used", name, use_trigger(name));
+        ensure(g, name);
+        any = true;
+    }
+    return any;
+}
+
 bool graph_close(Graph *g) {
     Names reported = {0};
-    while (g->scanned < g->len) {
+    while (g->scanned < g->len || (follow_deferred(g) && g->scanned < g->len)) {
         GraphModule *m = g->mods[g->scanned++];
         for (size_t i = 0; i < sizeof implied_imports / sizeof *implied_imports; i++)
             if (strcmp(m->name, implied_imports[i][0]) == 0) ensure(g, implied_imports[i][1]);
+        for (size_t i = 0; i < sizeof implied_on_use / sizeof *implied_on_use; i++) {
+            const char *target = implied_on_use[i][1];
+            if (strcmp(m->name, implied_on_use[i][0]) != 0) continue;
+            if (defer_until_used(g, target))
+                diag_verbose("%s: not following %s, which its functions import, until '%s' is used",
+                             m->name, target, use_trigger(target));
+            else
+                ensure(g, target);
+        }
         if (!m->code) continue;
+        note_used_names(g, m->code);
         BcImportList imports = {0};
         if (!bc_scan_imports(m->code, &imports)) {
             hostpy_print_exception();

@@ -137,7 +137,7 @@ def program_test(name, script, stem, extra=(), group="programs"):
         if native.returncode != compiled.returncode:
             problems.append(f"exit code: native {native.returncode}, compiled {compiled.returncode}\n")
         if problems:
-            keep = OUT / f"{name}.build"
+            keep = OUT / f"{name}{'.' + group if group != 'programs' else ''}.build"
             run([P2W, "-q", rel, "-o", wasm, "--keep-build", keep, *EXTRA_FLAGS, *extra])
             raise TestFailure("".join(problems) + f"(generated C kept in {keep.relative_to(ROOT)})")
         wasm.unlink()
@@ -753,6 +753,23 @@ def snapshot_tests():
         r = run(["node", RUNNER, wasm])
         check(r.stdout == native.stdout, show_diff("stdout", native.stdout, r.stdout))
     tests.append(("snapshot/codec_named_at_run_time", codec_by_name))
+
+    def strptime_by_computed_name():
+        script = ROOT / "tests/options/strptime_by_computed_name.py"
+        wasm = OUT / "strptime.wasm"
+        c = run([P2W, script.relative_to(ROOT), "-o", wasm, "-v"])
+        check(c.returncode == 0, c.stderr.decode())
+        check(b"not following _strptime, which its functions import, until 'strptime' is used"
+              in c.stderr,
+              "_strptime followed although nothing reads 'strptime'")
+        r = run(["node", RUNNER, wasm])
+        expected = b"ModuleNotFoundError No module named '_strptime'\n"
+        check(r.stdout == expected and r.returncode == 0, show_diff("stdout", expected, r.stdout))
+        build(script, wasm, "--include-module", "_strptime")
+        native = run([NATIVE, script.relative_to(ROOT)])
+        r = run(["node", RUNNER, wasm])
+        check(r.stdout == native.stdout, show_diff("stdout", native.stdout, r.stdout))
+    tests.append(("snapshot/strptime_by_computed_name", strptime_by_computed_name))
     return tests
 
 
