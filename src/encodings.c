@@ -14,7 +14,12 @@
  *     module the program embeds or imports, the program's own and the
  *     stdlib's: open(f, encoding="cp1252"), s.encode("utf-16"), json's
  *     "utf-32-be"...; repeated until no new module appears (a codec module
- *     may import modules with more names).
+ *     may import modules with more names).  Except the transform codecs
+ *     (bz2, zlib, base64, hex, ...), which codecs.encode/decode alone reach:
+ *     the stdlib never names one for that (outside its tests), and its
+ *     constants "bz2", "zlib", "hex" are module and format names; embedding
+ *     bz2_codec for them brought the bz2 module and its C library.  Only
+ *     the program's own modules name those.
  * A codec named only at run time (PYTHONIOENCODING, user input, a name
  * built by string operations) raises LookupError unless it is embedded with
  * --include-module encodings.NAME or --include-package encodings. */
@@ -85,16 +90,28 @@ static void normalize(const char *name, char *out, size_t cap) {
     out[n] = '\0';
 }
 
+/* The codecs that are not text encodings (_is_text_encoding=False). */
+static const char *const transform_codecs[] = {
+    "base64_codec", "bz2_codec", "hex_codec", "quopri_codec", "rot_13", "uu_codec", "zlib_codec",
+};
+
+static bool is_transform_codec(const char *modname) {
+    for (size_t i = 0; i < sizeof transform_codecs / sizeof *transform_codecs; i++)
+        if (strcmp(modname, transform_codecs[i]) == 0) return true;
+    return false;
+}
+
 typedef struct {
     Graph *g;
     PyObject *aliases;
     const char *stdlib_dir;
     bool added;       /* a module new to G was added */
     const char *from; /* the module being scanned */
+    bool from_stdlib; /* ... and it is a stdlib module */
 } Scan;
 
 static void try_codec_module(Scan *s, const char *modname) {
-    if (!modname[0]) return;
+    if (!modname[0] || (s->from_stdlib && is_transform_codec(modname))) return;
     char *file = xasprintf("%s/encodings/%s.py", s->stdlib_dir, modname);
     bool exists = path_is_file(file);
     free(file);
@@ -174,6 +191,7 @@ bool enc_include(Graph *g, const char *stdlib_dir) {
         for (; done < n; done++)
             if (all[done]->code && !is_name_table(all[done]->name)) {
                 s.from = all[done]->name;
+                s.from_stdlib = all[done]->stdlib;
                 scan_consts(&s, all[done]->code);
             }
         free(all);

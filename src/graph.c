@@ -374,6 +374,7 @@ static const char *const implied_on_use[][2] = {
  * resolve \N{...} escapes in patterns. */
 static const char *const lazy_stdlib_only[] = {
     "unicodedata",
+    "argparse",
     "asyncio",
     "concurrent",
     "ctypes",
