@@ -124,6 +124,10 @@ int p2w_initialize(int argc, char **argv) {
  * would be the only Python code a simple program's start runs: with it,
  * V8 compiles CPython's 50 KB eval loop, with TurboFan, for each run. */
 static PyObject *main_globals_at_build;
+/* __main__'s code object, unmarshalled while the snapshot is taken (the
+ * run then skips marshal's reader, which V8 would compile for each run);
+ * NULL without a snapshot. */
+static PyObject *main_code_at_build;
 
 int p2w_prepare_main_early(void) {
     PyObject *boot = PyImport_ImportModule("_p2w_boot");
@@ -136,6 +140,8 @@ int p2w_prepare_main_early(void) {
     }
     Py_DECREF(res);
     main_globals_at_build = d;
+    const struct p2w_module *m = p2w_find_module("__main__");
+    if (m && !(main_code_at_build = p2w_load_code(m))) return -1;
     return 0;
 }
 
@@ -161,7 +167,8 @@ int p2w_run_main(void) {
         Py_DECREF(res);
     }
     PyObject *res;
-    PyObject *code = p2w_load_code(m);
+    PyObject *code = main_code_at_build ? main_code_at_build : p2w_load_code(m);
+    main_code_at_build = NULL; /* the reference is ours now */
     if (!code) goto error;
     res = PyEval_EvalCode(code, globals, globals);
     Py_DECREF(code);

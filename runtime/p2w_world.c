@@ -166,11 +166,24 @@ static int refresh_config(int argc, char **argv) {
     return 0;
 }
 
+/* Module NAME, imported while the snapshot was taken: from sys.modules,
+ * else imported (new reference, or NULL with an exception).  The lookup
+ * is what PyImport_ImportModule finds too, without the import machinery's
+ * C code, which V8 would otherwise compile for every run. */
+static PyObject *imported_module(const char *name) {
+    PyObject *key = PyUnicode_FromString(name);
+    if (!key) return NULL;
+    PyObject *m = PyImport_GetModule(key);
+    Py_DECREF(key);
+    if (m || PyErr_Occurred()) return m;
+    return PyImport_ImportModule(name);
+}
+
 /* Step 3: posix.environ as posixmodule.c's convertenviron builds it
  * (bytes to bytes, first occurrence of a name wins), refilled in place:
  * os.environ and os.environb wrap that same dict.  0 or -1. */
 static int refresh_environ(void) {
-    PyObject *posix = PyImport_ImportModule("posix");
+    PyObject *posix = imported_module("posix");
     if (!posix) return -1;
     PyObject *d = PyObject_GetAttrString(posix, "environ");
     Py_DECREF(posix);
@@ -265,7 +278,7 @@ extern int _PyIO_TextIOWrapper_keep_codecs;
  * Python code (see the patch).  0 or -1. */
 static int refresh_stdio(void) {
     const PyConfig *config = _PyInterpreterState_GetConfig(PyInterpreterState_Get());
-    PyObject *io = PyImport_ImportModule("io");
+    PyObject *io = imported_module("io");
     if (!io) return -1;
     _PyIO_TextIOWrapper_keep_codecs = 1;
     int rc = refresh_stream(io, config, fileno(stdin), false, "stdin", "__stdin__", "<stdin>");
@@ -280,7 +293,7 @@ static int refresh_stdio(void) {
 
 /* MODULE.FUNC() for its side effect; 0 or -1. */
 static int call_in(const char *module, const char *func) {
-    PyObject *m = PyImport_ImportModule(module);
+    PyObject *m = imported_module(module);
     PyObject *r = m ? PyObject_CallMethod(m, func, NULL) : NULL;
     Py_XDECREF(m);
     Py_XDECREF(r);
@@ -295,11 +308,18 @@ static bool exists_in(PyObject *dir, const char *name, bool file_only) {
         PyErr_Clear();
         return false;
     }
+    /* joined by hand: snprintf would be the only printf-family call of a
+     * simple program's run, and V8 compiles vfprintf (with the float
+     * formatting) on its first call, about 1 ms */
     char path[PATH_MAX];
-    size_t n = strlen(d);
-    if (snprintf(path, sizeof path, "%s%s%s", n ? d : ".", n && d[n - 1] == '/' ? "" : "/", name) >=
-        (int)sizeof path)
-        return false;
+    size_t n = strlen(d), m = strlen(name);
+    const char *base = n ? d : ".";
+    size_t dn = n ? n : 1;
+    bool slash = base[dn - 1] != '/';
+    if (dn + slash + m + 1 > sizeof path) return false;
+    memcpy(path, base, dn);
+    if (slash) path[dn] = '/';
+    memcpy(path + dn + slash, name, m + 1);
     struct stat st;
     return stat(path, &st) == 0 && (!file_only || S_ISREG(st.st_mode));
 }
@@ -406,7 +426,7 @@ static int site_sees_files(PyObject *site) {
         exe = abspath_of(executable);
     } else if (found == 0) {
         /* not a str: site's own code, for its exception */
-        PyObject *posixpath = PyImport_ImportModule("posixpath");
+        PyObject *posixpath = imported_module("posixpath");
         exe = posixpath ? PyObject_CallMethod(posixpath, "abspath", "O",
                                               executable ? executable : Py_None)
                         : NULL;
