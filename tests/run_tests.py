@@ -231,6 +231,17 @@ def runtime_tests():
         check(c.returncode == 2, f"expected exit 2, got {c.returncode}")
         check(b"run-wasi: cannot read" in c.stderr, f"stderr: {c.stderr.decode()}")
     tests.append(("runtime/runner_missing_module", runner_missing_module))
+
+    def runner_invalid_module():
+        # compiled on the main thread while the worker starts: the error and
+        # the exit status must still come out, and the worker must not hang
+        bad = OUT / "not-wasm.wasm"
+        bad.write_bytes(b"print('hi')\n")
+        c = run(["node", RUNNER, bad])
+        check(c.returncode == 2, f"expected exit 2, got {c.returncode}")
+        check(b"not a valid wasm module" in c.stderr and c.stdout == b"",
+              f"stdout {c.stdout!r}, stderr: {c.stderr.decode()}")
+    tests.append(("runtime/runner_invalid_module", runner_invalid_module))
     return tests
 
 
