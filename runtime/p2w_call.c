@@ -9,22 +9,26 @@
  *     vectorcall dispatch, argument binding and the eval-frame hook;
  *   - builtins taking fast-call arguments, called directly as ceval's
  *     PRECALL_BUILTIN_FAST* do;
- *   - everything else through PyObject_Vectorcall. */
+ *   - everything else through PyObject_Vectorcall.
+ *
+ * A function object of compiled code also gets p2w_function_vectorcall as
+ * its vectorcall, so that calls from C (type_call running __init__, sort's
+ * key, map, special methods through slots) take the first path too. */
 #include "p2w_ops.h"
 
 /* Runs compiled FUNC (its reference stolen: the frame owns it) on a new
- * frame holding the NARGS arguments ARGS (stolen) and the defaults of the
- * parameters after them.  The caller checked that the frame fits in the
- * thread's current data-stack chunk. */
-static PyObject *call_compiled(PyThreadState *tstate, PyFunctionObject *func,
-                               const p2w_compiled_fn *fn, PyObject **args, int nargs,
-                               size_t frame_size) {
+ * frame holding the NARGS arguments ARGS (stolen, or borrowed when
+ * ARGS_BORROWED) and the defaults of the parameters after them.  The caller
+ * checked that the frame fits in the thread's current data-stack chunk. */
+static inline PyObject *call_compiled(PyThreadState *tstate, PyFunctionObject *func,
+                                      const p2w_compiled_fn *fn, PyObject *const *args, int nargs,
+                                      size_t frame_size, bool args_borrowed) {
     PyCodeObject *co = (PyCodeObject *)func->func_code;
     _PyInterpreterFrame *frame = _PyThreadState_BumpFramePointer(tstate, frame_size);
     _PyFrame_InitializeSpecials(frame, func, NULL, co->co_nlocalsplus);
     PyObject **locals = frame->localsplus;
     int i = 0;
-    for (; i < nargs; i++) locals[i] = args[i];
+    for (; i < nargs; i++) locals[i] = args_borrowed ? Py_NewRef(args[i]) : args[i];
     if (i < co->co_argcount) {
         PyObject *defaults = func->func_defaults;
         int first_default = co->co_argcount - (int)PyTuple_GET_SIZE(defaults);
@@ -103,7 +107,7 @@ PyObject *p2w_call(PyThreadState *tstate, PyObject **sp, int oparg, PyObject *kw
             direct_target(tstate, (PyFunctionObject *)func, total, &frame_size);
         if (fn)
             return call_compiled(tstate, (PyFunctionObject *)func, fn, sp - total, total,
-                                 frame_size);
+                                 frame_size, false);
     }
     if (nkw == 0 && total >= 1 && Py_IS_TYPE(func, &PyMethodDescr_Type)) {
         if (call_method_descriptor(tstate, (PyMethodDescrObject *)func, sp - total, total, &res))
@@ -140,4 +144,23 @@ done:
     Py_DECREF(func);
     for (int i = total; i > 0; i--) Py_DECREF(sp[-i]);
     return res;
+}
+
+PyObject *p2w_function_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
+                                  PyObject *kwnames) {
+    PyFunctionObject *func = (PyFunctionObject *)callable;
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    /* class bodies (not CO_OPTIMIZED) run with the globals as their locals:
+     * _PyFunction_Vectorcall's business, as are keyword arguments */
+    if ((kwnames == NULL || PyTuple_GET_SIZE(kwnames) == 0) && nargs <= INT_MAX &&
+        (((PyCodeObject *)func->func_code)->co_flags & CO_OPTIMIZED)) {
+        PyThreadState *tstate = _PyThreadState_GET();
+        size_t frame_size;
+        const p2w_compiled_fn *fn = direct_target(tstate, func, (int)nargs, &frame_size);
+        if (fn) {
+            Py_INCREF(func); /* the frame's */
+            return call_compiled(tstate, func, fn, args, (int)nargs, frame_size, true);
+        }
+    }
+    return _PyFunction_Vectorcall(callable, args, nargsf, kwnames);
 }

@@ -498,6 +498,8 @@ PyObject *p2w_make_function(_PyInterpreterFrame *frame, PyObject **items, int n,
     if (flags & 0x04) func->func_annotations = items[k--];
     if (flags & 0x02) func->func_kwdefaults = items[k--];
     if (flags & 0x01) func->func_defaults = items[k--];
+    if (p2w_compiled_for((PyCodeObject *)func->func_code))
+        func->vectorcall = p2w_function_vectorcall;
     return (PyObject *)func;
 }
 

@@ -742,6 +742,12 @@ int p2w_unpack(PyThreadState *tstate, PyObject *seq, int before, int after, PyOb
  * (defaults, kwdefaults, annotations, closure) followed by the code object;
  * all stolen. */
 PyObject *p2w_make_function(_PyInterpreterFrame *frame, PyObject **items, int n, int flags);
+/* The vectorcall of functions whose code is compiled (p2w_call.c): a call
+ * with positional arguments the parameters take as they are runs the C
+ * function on a frame pushed here; any other call goes to
+ * _PyFunction_Vectorcall.  ARGS borrowed, result new. */
+PyObject *p2w_function_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
+                                  PyObject *kwnames);
 
 /* FORMAT_VALUE: steals VALUE and FMT_SPEC (may be NULL). */
 PyObject *p2w_format_value(PyThreadState *tstate, PyObject *value, PyObject *fmt_spec, int oparg);
