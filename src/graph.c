@@ -329,6 +329,7 @@ static const char *const implied_imports[][2] = {
     {"array", "collections.abc"},
     {"_asyncio", "asyncio"},
     {"_datetime", "time"},
+    {"_datetime", "_strptime"},
     {"_decimal", "collections"},
     {"_decimal", "collections.abc"},
     {"_decimal", "numbers"},
@@ -340,6 +341,7 @@ static const char *const implied_imports[][2] = {
     {"_pickle", "codecs"},
     {"_pickle", "copyreg"},
     {"_pickle", "functools"},
+    {"time", "_strptime"},
     {"_zoneinfo", "io"},
     {"_zoneinfo", "pickle"},
     {"_zoneinfo", "weakref"},
@@ -351,7 +353,7 @@ static const char *const implied_imports[][2] = {
  * one feature, named by the attribute that reaches it: time.strptime and
  * datetime.strptime import _strptime, which brings locale, calendar, re and
  * datetime (1.4 MB of a program that only imports time).  Such a lazy
- * import (or one of implied_on_use[]) is followed only when some embedded
+ * import (or one of implied_imports[]) is followed only when some embedded
  * code reads the name (bc_reads_name: x.strptime, from time import strptime,
  * getattr(x, "strptime"); datetime.py defining its own strptime does not
  * count).  A module importing it at module level, the program importing it, or
@@ -360,13 +362,6 @@ static const struct {
     const char *module, *used_name;
 } on_use_only[] = {
     {"_strptime", "strptime"},
-};
-
-/* The implied imports of builtin C modules that are only followed on use
- * (see on_use_only[]). */
-static const char *const implied_on_use[][2] = {
-    {"_datetime", "_strptime"},
-    {"time", "_strptime"},
 };
 
 /* Tooling packages reached from stdlib functions only on demand.  Also
@@ -578,11 +573,9 @@ bool graph_close(Graph *g) {
     Names reported = {0};
     while (g->scanned < g->len || (follow_deferred(g) && g->scanned < g->len)) {
         GraphModule *m = g->mods[g->scanned++];
-        for (size_t i = 0; i < sizeof implied_imports / sizeof *implied_imports; i++)
-            if (strcmp(m->name, implied_imports[i][0]) == 0) ensure(g, implied_imports[i][1]);
-        for (size_t i = 0; i < sizeof implied_on_use / sizeof *implied_on_use; i++) {
-            const char *target = implied_on_use[i][1];
-            if (strcmp(m->name, implied_on_use[i][0]) != 0) continue;
+        for (size_t i = 0; i < sizeof implied_imports / sizeof *implied_imports; i++) {
+            const char *target = implied_imports[i][1];
+            if (strcmp(m->name, implied_imports[i][0]) != 0) continue;
             if (defer_until_used(g, target))
                 diag_verbose("%s: not following %s, which its functions import, until '%s' is used",
                              m->name, target, use_trigger(target));

@@ -738,6 +738,14 @@ def snapshot_tests():
         check(r.stdout.startswith(b"Hello, you!"), f"wasm-opt'd snapshot: {r.stdout!r} {r.stderr!r}")
     tests.append(("snapshot/stats_and_wasm_opt", stats_breakdown))
 
+    def included_module_runs_as_natively(script, wasm, module):
+        """Rebuilds SCRIPT with --include-module MODULE: it then prints what it
+        prints natively."""
+        build(script, wasm, "--include-module", module)
+        native = run([NATIVE, script.relative_to(ROOT)])
+        r = run(["node", RUNNER, wasm])
+        check(r.stdout == native.stdout, show_diff("stdout", native.stdout, r.stdout))
+
     def unlinked_builtin():
         script = ROOT / "tests/options/unlinked_builtin.py"
         wasm = OUT / "unlinked.wasm"
@@ -745,10 +753,7 @@ def snapshot_tests():
         r = run(["node", RUNNER, wasm])
         expected = b"False\nModuleNotFoundError No module named 'unicodedata'\n"
         check(r.stdout == expected and r.returncode == 0, show_diff("stdout", expected, r.stdout))
-        build(script, wasm, "--include-module", "unicodedata")
-        native = run([NATIVE, script.relative_to(ROOT)])
-        r = run(["node", RUNNER, wasm])
-        check(r.stdout == native.stdout, show_diff("stdout", native.stdout, r.stdout))
+        included_module_runs_as_natively(script, wasm, "unicodedata")
     tests.append(("snapshot/unlinked_builtin_import_error", unlinked_builtin))
 
     def codec_by_name():
@@ -759,10 +764,7 @@ def snapshot_tests():
         expected = (b"LookupError unknown encoding: cp1250\n"
                     b"literal: b'\\xe9' \xc3\xbf b'x\\x00'\n")
         check(r.stdout == expected, show_diff("stdout", expected, r.stdout))
-        build(script, wasm, "--include-module", "encodings.cp1250")
-        native = run([NATIVE, script.relative_to(ROOT)])
-        r = run(["node", RUNNER, wasm])
-        check(r.stdout == native.stdout, show_diff("stdout", native.stdout, r.stdout))
+        included_module_runs_as_natively(script, wasm, "encodings.cp1250")
     tests.append(("snapshot/codec_named_at_run_time", codec_by_name))
 
     def strptime_by_computed_name():
@@ -776,10 +778,7 @@ def snapshot_tests():
         r = run(["node", RUNNER, wasm])
         expected = b"ModuleNotFoundError No module named '_strptime'\n"
         check(r.stdout == expected and r.returncode == 0, show_diff("stdout", expected, r.stdout))
-        build(script, wasm, "--include-module", "_strptime")
-        native = run([NATIVE, script.relative_to(ROOT)])
-        r = run(["node", RUNNER, wasm])
-        check(r.stdout == native.stdout, show_diff("stdout", native.stdout, r.stdout))
+        included_module_runs_as_natively(script, wasm, "_strptime")
     tests.append(("snapshot/strptime_by_computed_name", strptime_by_computed_name))
     return tests
 
