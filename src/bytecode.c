@@ -2,8 +2,8 @@
  *
  * co_code (PyCode_GetCode) is the unspecialised instruction stream: 2-byte
  * code units, opcode then oparg, with EXTENDED_ARG prefixes and CACHE units
- * (opcode 0) after instructions that have inline caches.  A CACHE unit
- * decodes harmlessly as an instruction that does nothing here.
+ * (opcode 0) after instructions that have inline caches; bc_decode folds
+ * the prefixes into the instruction they extend and drops the CACHE units.
  *
  * Imports compile to
  *     LOAD_CONST level; LOAD_CONST fromlist; IMPORT_NAME name
@@ -25,20 +25,64 @@
 
 #include "util.h"
 
-bool bc_offset_in_try(PyObject *code, int offset) {
+BcInstr *bc_decode(PyObject *bytes, size_t *n) {
+    const unsigned char *c = (const unsigned char *)PyBytes_AS_STRING(bytes);
+    int nunits = (int)(PyBytes_GET_SIZE(bytes) / 2);
+    BcInstr *ins = xcalloc((size_t)nunits + 1, sizeof *ins);
+    size_t len = 0;
+    int ext = 0, start = -1;
+    for (int i = 0; i < nunits; i++) {
+        int op = c[2 * i], arg = c[2 * i + 1];
+        if (op == CACHE) continue;
+        if (op == EXTENDED_ARG) {
+            if (start < 0) start = i;
+            ext = (ext << 8) | arg;
+            continue;
+        }
+        ins[len++] =
+            (BcInstr){.off = i, .start = start < 0 ? i : start, .op = op, .arg = (ext << 8) | arg};
+        ext = 0;
+        start = -1;
+    }
+    *n = len;
+    return ins;
+}
+
+static int read_varint(const unsigned char **pp) {
+    const unsigned char *p = *pp;
+    int v = *p & 0x3f;
+    while (*p++ & 0x40) v = (v << 6) | (*p & 0x3f);
+    *pp = p;
+    return v;
+}
+
+BcHandler *bc_decode_handlers(PyObject *code, size_t *n) {
     PyObject *table = ((PyCodeObject *)code)->co_exceptiontable;
     const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(table);
     const unsigned char *end = p + PyBytes_GET_SIZE(table);
+    BcHandler *h = NULL;
+    size_t len = 0, cap = 0;
     while (p < end) {
-        int fields[4];
-        for (int f = 0; f < 4; f++) {
-            int v = *p & 0x3f;
-            while (*p++ & 0x40) v = (v << 6) | (*p & 0x3f);
-            fields[f] = v;
-        }
-        if (offset >= fields[0] && offset < fields[0] + fields[1]) return true;
+        grow_array((void **)&h, &cap, len + 1, sizeof *h);
+        BcHandler *e = &h[len++];
+        e->start = read_varint(&p);
+        e->end = e->start + read_varint(&p);
+        e->target = read_varint(&p);
+        int depth_lasti = read_varint(&p);
+        e->depth = depth_lasti >> 1;
+        e->lasti = depth_lasti & 1;
     }
-    return false;
+    *n = len;
+    return h;
+}
+
+bool bc_offset_in_try(PyObject *code, int offset) {
+    size_t n;
+    BcHandler *h = bc_decode_handlers(code, &n);
+    bool in_try = false;
+    for (size_t i = 0; i < n && !in_try; i++) in_try = offset >= h[i].start && offset < h[i].end;
+    free(h);
+    return in_try;
 }
 
 static char **tuple_of_str(PyObject *t, size_t *n) {
@@ -61,21 +105,15 @@ static char **tuple_of_str(PyObject *t, size_t *n) {
 static bool scan_one(PyCodeObject *co, BcImportList *out) {
     PyObject *bytes = PyCode_GetCode(co);
     if (!bytes) return false;
-    const unsigned char *c = (const unsigned char *)PyBytes_AS_STRING(bytes);
-    Py_ssize_t nunits = PyBytes_GET_SIZE(bytes) / 2;
+    size_t n;
+    BcInstr *ins = bc_decode(bytes, &n);
+    Py_DECREF(bytes);
     PyObject *prev_const[2] = {NULL, NULL}; /* borrowed; last two LOAD_CONSTs */
-    int ext = 0;
-    int guard_state = 0;      /* how much of the __main__ guard pattern was just seen */
-    Py_ssize_t main_end = -1; /* imports before this unit are __main__-only */
+    int guard_state = 0; /* how much of the __main__ guard pattern was just seen */
+    int main_end = -1;   /* imports before this offset are __main__-only */
     bool module_level = (co->co_flags & CO_OPTIMIZED) == 0;
-    for (Py_ssize_t i = 0; i < nunits; i++) {
-        int op = c[2 * i], arg = c[2 * i + 1] | ext;
-        ext = 0;
-        if (op == EXTENDED_ARG) {
-            ext = arg << 8;
-            continue;
-        }
-        if (op == CACHE) continue;
+    for (size_t k = 0; k < n; k++) {
+        int op = ins[k].op, arg = ins[k].arg, i = ins[k].off;
         if (module_level) {
             PyObject *v = NULL;
             if (op == LOAD_NAME)
@@ -112,14 +150,14 @@ static bool scan_one(PyCodeObject *co, BcImportList *out) {
                              : 0;
             if (prev_const[1] && prev_const[1] != Py_None)
                 imp->fromlist = tuple_of_str(prev_const[1], &imp->nfrom);
-            imp->lineno = PyCode_Addr2Line(co, (int)(2 * i));
-            imp->guarded = bc_offset_in_try((PyObject *)co, (int)i);
+            imp->lineno = PyCode_Addr2Line(co, 2 * i);
+            imp->guarded = bc_offset_in_try((PyObject *)co, i);
             imp->lazy = (co->co_flags & CO_OPTIMIZED) != 0;
             imp->main_only = i < main_end;
         }
         prev_const[0] = prev_const[1] = NULL;
     }
-    Py_DECREF(bytes);
+    free(ins);
     /* nested functions, classes, comprehensions */
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(co->co_consts); k++) {
         PyObject *c2 = PyTuple_GET_ITEM(co->co_consts, k);
@@ -147,14 +185,13 @@ bool bc_reads_name(PyObject *code, const char *name) {
         PyErr_Clear();
         return true; /* cannot tell: assume it does */
     }
-    const unsigned char *c = (const unsigned char *)PyBytes_AS_STRING(bytes);
-    Py_ssize_t nunits = PyBytes_GET_SIZE(bytes) / 2;
+    size_t n;
+    BcInstr *ins = bc_decode(bytes, &n);
+    Py_DECREF(bytes);
     bool found = false;
-    int ext = 0;
-    for (Py_ssize_t i = 0; i < nunits && !found; i++) {
-        int op = c[2 * i], arg = c[2 * i + 1] | ext;
-        ext = op == EXTENDED_ARG ? arg << 8 : 0;
-        switch (op) {
+    for (size_t k = 0; k < n && !found; k++) {
+        int arg = ins[k].arg;
+        switch (ins[k].op) {
         case LOAD_GLOBAL: /* 3.11: the low bit says whether NULL is pushed */
             found = is_name(PyTuple_GET_ITEM(co->co_names, arg >> 1), name);
             break;
@@ -165,7 +202,7 @@ bool bc_reads_name(PyObject *code, const char *name) {
         default: break;
         }
     }
-    Py_DECREF(bytes);
+    free(ins);
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(co->co_consts) && !found; k++) {
         PyObject *c2 = PyTuple_GET_ITEM(co->co_consts, k);
         found = PyCode_Check(c2) ? bc_reads_name(c2, name) : is_name(c2, name);

@@ -6,6 +6,30 @@
 
 #include "hostpy.h"
 
+/* One instruction. */
+typedef struct {
+    int off;   /* offset of the opcode (after any EXTENDED_ARG), code units */
+    int start; /* offset of its first EXTENDED_ARG prefix, or off */
+    int op;
+    int arg; /* with EXTENDED_ARG folded in */
+} BcInstr;
+
+/* The instructions of co_code BYTES (borrowed), CACHE units skipped: a
+ * malloc'ed array of *N entries (never NULL). */
+BcInstr *bc_decode(PyObject *bytes, size_t *n);
+
+/* One entry of an exception table: instructions at offsets [start, end)
+ * (code units) jump to TARGET with the value stack cut to DEPTH, and push
+ * the offending instruction's offset first when LASTI. */
+typedef struct {
+    int start, end, target, depth;
+    bool lasti;
+} BcHandler;
+
+/* The entries of CODE's exception table: a malloc'ed array of *N entries
+ * (NULL when there are none). */
+BcHandler *bc_decode_handlers(PyObject *code, size_t *n);
+
 /* One import found in a code object (IMPORT_NAME and its operands). */
 typedef struct {
     char *name;      /* module name as written ("" for `from . import x`) */

@@ -57,57 +57,21 @@ static void count_reason(XlStats *st, const char *reason) {
     st->counts[st->nreasons++] = 1;
 }
 
-/* Decodes co_code: EXTENDED_ARG folded into the next instruction, CACHE
- * units (opcode 0; never a real instruction in unspecialised code) skipped. */
+/* The instructions of co_code (see bc_decode), each with the offset of the
+ * one after it. */
 static void decode(Fn *f, PyObject *bytes) {
-    const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(bytes);
-    int n = (int)(PyBytes_GET_SIZE(bytes) / 2);
-    f->ins = xcalloc((size_t)n + 1, sizeof(Instr));
-    int ext = 0, start = -1;
-    for (int i = 0; i < n; i++) {
-        int op = p[2 * i], arg = p[2 * i + 1];
-        if (op == CACHE) continue;
-        if (op == EXTENDED_ARG) {
-            if (start < 0) start = i;
-            ext = (ext << 8) | arg;
-            continue;
-        }
-        Instr *in = &f->ins[f->nins++];
-        in->off = i;
-        in->op = op;
-        in->arg = (ext << 8) | arg;
-        in->start = start < 0 ? i : start;
-        ext = 0;
-        start = -1;
-    }
-    for (size_t k = 0; k < f->nins; k++) f->ins[k].next = k + 1 < f->nins ? f->ins[k + 1].start : n;
-}
-
-static int read_varint(const unsigned char **pp) {
-    const unsigned char *p = *pp;
-    int v = *p & 0x3f;
-    while (*p++ & 0x40) v = (v << 6) | (*p & 0x3f);
-    *pp = p;
-    return v;
-}
-
-/* Objects/exception_handling_notes.txt: entries of (start, length, target,
- * depth<<1 | lasti), varints of 6-bit groups. */
-static void decode_exceptions(Fn *f) {
-    PyObject *table = f->co->co_exceptiontable;
-    const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(table);
-    const unsigned char *end = p + PyBytes_GET_SIZE(table);
-    size_t cap = 0;
-    while (p < end) {
-        grow_array((void **)&f->exc, &cap, f->nexc + 1, sizeof(ExcEntry));
-        ExcEntry *e = &f->exc[f->nexc++];
-        e->start = read_varint(&p);
-        e->end = e->start + read_varint(&p);
-        e->target = read_varint(&p);
-        int dl = read_varint(&p);
-        e->depth = dl >> 1;
-        e->lasti = dl & 1;
-    }
+    size_t n;
+    BcInstr *bc = bc_decode(bytes, &n);
+    int ncode = (int)(PyBytes_GET_SIZE(bytes) / 2);
+    f->ins = xcalloc(n + 1, sizeof(Instr));
+    f->nins = n;
+    for (size_t k = 0; k < n; k++)
+        f->ins[k] = (Instr){.off = bc[k].off,
+                            .next = k + 1 < n ? bc[k + 1].start : ncode,
+                            .op = bc[k].op,
+                            .arg = bc[k].arg,
+                            .start = bc[k].start};
+    free(bc);
 }
 
 static bool supported(int op) {
@@ -319,7 +283,7 @@ static void emit_handler(Fn *f, int h) {
         sb_puts(o, "    p2w_frame_leave(tstate, frame, &cframe, stackbase);\n    return NULL;\n");
         return;
     }
-    const ExcEntry *e = &f->exc[h];
+    const BcHandler *e = &f->exc[h];
     if (e->lasti)
         sb_printf(o,
                   "    {\n        PyObject *lasti = p2w_lasti(frame);\n"
@@ -408,7 +372,7 @@ static void translate_tree(StrBuf *out, PyCodeObject *co, const char **lines, si
     if (!bytes) internal_error(__FILE__, __LINE__, "PyCode_GetCode failed");
     decode(&f, bytes);
     Py_DECREF(bytes);
-    decode_exceptions(&f);
+    f.exc = bc_decode_handlers((PyObject *)co, &f.nexc);
     const char *why = fallback_reason(&f);
     if (!why) why = analyse_stack(&f);
     if (!why) find_unbound_loads(&f);

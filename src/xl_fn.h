@@ -3,6 +3,7 @@
 #ifndef XL_FN_H
 #define XL_FN_H
 
+#include "bytecode.h"
 #include "util.h"
 
 #include <Python.h>
@@ -20,14 +21,10 @@ typedef struct {
 } Instr;
 
 typedef struct {
-    int start, end, target, depth, lasti;
-} ExcEntry;
-
-typedef struct {
     PyCodeObject *co;
     Instr *ins;
     size_t nins;
-    ExcEntry *exc;
+    BcHandler *exc; /* the exception table */
     size_t nexc;
     StrBuf *out;
     const char **lines; /* source lines, or NULL */
