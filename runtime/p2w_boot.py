@@ -82,12 +82,37 @@ def install():
     pos = meta.index(_bootstrap.FrozenImporter) if _bootstrap.FrozenImporter in meta else 0
     meta.insert(pos, EmbeddedFinder)
     sys.path.insert(0, _p2w.main_dir)
+    # getpath finds no stdlib on the WASI file system and leaves
+    # sys._stdlib_dir empty, so the runtime's own frozen modules (os, codecs,
+    # io, ...) got no __file__ when start-up imported them; natively they
+    # have their source's path in the stdlib, and so do the ones imported
+    # from now on.
+    sys._stdlib_dir = _p2w.stdlib_dir
     for name, module in list(sys.modules.items()):
         if name in _MODULES and name != "__main__":
             _relabel(module, EmbeddedFinder.find_spec(name))
             fixup = _FIXUPS.get(name)
             if fixup is not None:
                 fixup(module)
+        elif getattr(module, "__loader__", None) is _bootstrap.FrozenImporter:
+            _locate_frozen(module)
+
+
+def _locate_frozen(module):
+    """Gives a frozen stdlib module the file name FrozenImporter gives it
+    when sys._stdlib_dir is known at its import."""
+    spec = module.__spec__
+    state = spec.loader_state
+    if state is None or state.filename or not state.origname:
+        return
+    ispkg = spec.submodule_search_locations is not None
+    filename, pkgdir = _bootstrap.FrozenImporter._resolve_filename(
+        state.origname, spec.name, ispkg)
+    state.filename = filename
+    if filename:
+        module.__file__ = filename
+    if ispkg and pkgdir:
+        spec.submodule_search_locations.insert(0, pkgdir)
 
 
 def _relabel(module, spec):

@@ -47,6 +47,8 @@ extern const struct _frozen p2w_frozen_modules[];
 extern const char p2w_argv0[];      /* sys.argv[0]: the script as named at build time */
 extern const char p2w_main_dir[];   /* sys.path[0]: the script's directory */
 extern const char p2w_stdlib_dir[]; /* where native CPython keeps its stdlib */
+/* Nonzero: compiling __main__'s source gives warnings (SyntaxWarning...). */
+extern const int p2w_main_compile_warned;
 /* Modules imported during start-up, before __main__ runs, NULL-terminated;
  * empty unless the binary is pre-initialised (see p2w_runtime.h). */
 extern const char *const p2w_preimport_modules[];
@@ -65,6 +67,12 @@ PyObject *p2w_load_code(const struct p2w_module *m);
  * zlib-compressed, and p2w_load_code inflates it.  0, or -1 when out of
  * memory. */
 int p2w_pack_code(void);
+/* p2w_pack_code without the compression: the modules the snapshot did not
+ * import keep their plain marshalled code (and no deflate is linked). */
+int p2w_drop_imported_code(void);
+/* The source of M (decompressed) as a new str reference, or NULL with an
+ * exception set. */
+PyObject *p2w_module_source(const struct p2w_module *m);
 /* Finds an embedded module by name; NULL when absent. */
 const struct p2w_module *p2w_find_module(const char *name);
 /* Initialiser of the builtin module _p2w (see p2w_module.c). */

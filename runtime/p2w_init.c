@@ -16,7 +16,9 @@
  *      native order relative to the program's statements);
  *   6. the program's code runs as __main__; an uncaught exception is printed
  *      and SystemExit handled by CPython itself (PyErr_Print), so exit codes
- *      and tracebacks are the interpreter's own. */
+ *      and tracebacks are the interpreter's own; an uncaught
+ *      KeyboardInterrupt exits with 130, as Py_RunMain does where it cannot
+ *      kill the process with SIGINT. */
 #include "p2w_embed.h"
 #include "p2w_runtime.h"
 
@@ -147,6 +149,32 @@ int p2w_prepare_main_early(void) {
 
 /* Runs the embedded __main__ code in the __main__ module, as
  * PyRun_SimpleFile does for a script. */
+/* Compiles __main__'s source again, for its warnings only: natively the
+ * script is compiled at every run, so its SyntaxWarnings are printed (or,
+ * under an "error" filter, become the SyntaxError that stops the run)
+ * according to the run's warning filters.  The code that runs is the one
+ * compiled at build time.  0, or -1 with an exception set. */
+static int replay_compile_warnings(const struct p2w_module *m) {
+    PyObject *source = p2w_module_source(m);
+    if (!source) return -1;
+    const char *text = PyUnicode_AsUTF8(source);
+    PyObject *filename = text ? PyUnicode_DecodeFSDefault(m->filename) : NULL;
+    /* the text is decoded already: a coding cookie in it is not applied */
+    PyCompilerFlags flags = {.cf_flags = PyCF_IGNORE_COOKIE | PyCF_SOURCE_IS_UTF8,
+                             .cf_feature_version = PY_MINOR_VERSION};
+    PyObject *code =
+        filename ? Py_CompileStringObject(text, filename, Py_file_input, &flags, 0) : NULL;
+    Py_XDECREF(filename);
+    Py_DECREF(source);
+    if (!code) return -1;
+    Py_DECREF(code);
+    return 0;
+}
+
+/* The program ended with an uncaught KeyboardInterrupt (Py_RunMain's
+ * _Py_UnhandledKeyboardInterrupt, which only run_eval_code_obj sets). */
+static bool unhandled_keyboard_interrupt;
+
 int p2w_run_main(void) {
     const struct p2w_module *m = p2w_find_module("__main__");
     if (!m) {
@@ -166,12 +194,15 @@ int p2w_run_main(void) {
         if (!res) goto error;
         Py_DECREF(res);
     }
+    if (p2w_main_compile_warned && replay_compile_warnings(m) < 0) goto error;
     PyObject *res;
     PyObject *code = main_code_at_build ? main_code_at_build : p2w_load_code(m);
     main_code_at_build = NULL; /* the reference is ours now */
     if (!code) goto error;
     res = PyEval_EvalCode(code, globals, globals);
     Py_DECREF(code);
+    /* exactly KeyboardInterrupt, as pythonrun.c tests it */
+    if (!res && PyErr_Occurred() == PyExc_KeyboardInterrupt) unhandled_keyboard_interrupt = true;
     if (!res) goto error;
     Py_DECREF(res);
     return 0;
@@ -182,5 +213,10 @@ error:
 
 int p2w_finalize(int status) {
     if (Py_FinalizeEx() < 0) status = 120; /* as Py_RunMain: flushing stdout failed */
+    /* Natively the process then kills itself with SIGINT, so that a shell
+     * sees an interrupted program; WASI has no signals, and CPython's own
+     * fallback, the status a shell gives a SIGINT death, is used, as
+     * python.wasm does. */
+    if (unhandled_keyboard_interrupt) status = 128 + 2;
     return status;
 }

@@ -50,6 +50,14 @@ static PyObject *module_source(const struct p2w_module *m) {
     return text;
 }
 
+PyObject *p2w_module_source(const struct p2w_module *m) {
+    if (!m->source_z) {
+        PyErr_Format(PyExc_SystemError, "no embedded source for %s", m->name);
+        return NULL;
+    }
+    return module_source(m);
+}
+
 /* TEXT split at '\n' only: a new list reference, or NULL with an exception. */
 static PyObject *split_on_newlines(PyObject *text) {
     PyObject *sep = PyUnicode_FromString("\n");
@@ -106,10 +114,10 @@ static PyObject *p2w_get_code(PyObject *self, PyObject *arg) {
     return p2w_load_code(m);
 }
 
-/* Per module, indexed like p2w_modules, once p2w_pack_code() ran (while a
- * snapshot is taken; NULL otherwise): the marshalled code zlib-compressed,
- * or, for a module the snapshot imported, the code object that import ran
- * (owned), which a re-import runs again. */
+/* Per module, indexed like p2w_modules, once p2w_pack_code() or
+ * p2w_drop_imported_code() ran (while a snapshot is taken; NULL otherwise): the marshalled code
+ * zlib-compressed, or, for a module the snapshot imported, the code object that import ran (owned),
+ * which a re-import runs again; neither for a module whose code stays plain. */
 static struct {
     unsigned char *z;
     size_t z_size;
@@ -154,7 +162,14 @@ static int compress_code(const struct p2w_module *m, unsigned char **z_out, size
     return 0;
 }
 
-int p2w_pack_code(void) {
+typedef int (*compress_fn)(const struct p2w_module *m, unsigned char **z_out, size_t *z_size_out);
+
+/* Replaces the marshalled code of every module the snapshot imported by the
+ * code object that import ran, and, when COMPRESS is given, every other
+ * module's by a compressed copy; the plain copies so replaced are zeroed.
+ * COMPRESS is a parameter so that a link that never passes compress_code
+ * leaves zlib's deflate out.  0, or -1 when out of memory. */
+static int replace_code(compress_fn compress) {
     packed_code = calloc(p2w_module_count, sizeof *packed_code);
     if (!packed_code) return -1;
     PyObject *sys_modules = PyImport_GetModuleDict();
@@ -168,8 +183,10 @@ int p2w_pack_code(void) {
          * A re-import (importlib.reload) then runs the same code object,
          * where natively it unmarshals an equal one. */
         packed_code[i].code = take_imported_code(i, sys_modules);
-        if (!packed_code[i].code && compress_code(m, &packed_code[i].z, &packed_code[i].z_size) < 0)
-            return -1;
+        if (!packed_code[i].code) {
+            if (!compress) continue; /* read plain by p2w_load_code */
+            if (compress(m, &packed_code[i].z, &packed_code[i].z_size) < 0) return -1;
+        }
         /* Wizer stores only the non-zero parts of memory, so the plain copy
          * costs nothing in the output once zeroed.  It is declared const,
          * but wasm memory has no read-only part and it is read only through
@@ -181,6 +198,10 @@ int p2w_pack_code(void) {
     loaded_code = NULL;
     return 0;
 }
+
+int p2w_pack_code(void) { return replace_code(compress_code); }
+
+int p2w_drop_imported_code(void) { return replace_code(NULL); }
 
 /* Inflates the packed code of module I: a new bytes-like buffer of
  * M->code_size bytes owned by the caller (PyMem_Free), or NULL with an

@@ -55,7 +55,8 @@ int p2w_preimport(void);
 
 /* Called by the generated `wizer-initialize` export: p2w_initialize as a
  * snapshot needs it (fixed hash seed, site left to run time), then
- * PACK_CODE (p2w_pack_code, or NULL to keep the embedded code plain);
+ * PACK_CODE (p2w_pack_code or p2w_drop_imported_code, or NULL to keep the
+ * embedded code as it is);
  * traps on failure so that Wizer fails the build. */
 void p2w_snapshot_initialize(int (*pack_code)(void));
 /* For a snapshot: notes site.getsitepackages() and its inputs, which

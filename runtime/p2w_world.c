@@ -135,10 +135,14 @@ static int refresh_config(int argc, char **argv) {
     PyObject *saved[NLISTS];
     for (int i = 0; i < NLISTS; i++) saved[i] = Py_XNewRef(PySys_GetObject(lists[i]));
     PyObject *xoptions = Py_XNewRef(PySys_GetObject("_xoptions"));
+    /* set by _p2w_boot.install(): getpath has none on WASI */
+    PyObject *stdlib_dir = Py_XNewRef(PySys_GetObject("_stdlib_dir"));
 
     int rc = install_config(&config, old);
     PyConfig_Clear(&config);
     if (rc == 0 && saved[0]) rc = PySys_SetObject("path", saved[0]);
+    if (rc == 0 && stdlib_dir) rc = PySys_SetObject("_stdlib_dir", stdlib_dir);
+    Py_XDECREF(stdlib_dir);
     for (int i = 1; i < NLISTS && rc == 0; i++)
         if (saved[i]) rc = keep_list_identity(lists[i], saved[i]);
     if (rc == 0 && xoptions && PyDict_Check(xoptions)) {

@@ -196,8 +196,12 @@ bool emit_program(const char *work_dir, GraphModule **mods, const bool *translat
             fputs("},\n", f);
         }
         fprintf(f, "};\nconst size_t p2w_module_count = %zu;\n\n", n);
+        /* Every frozen entry reads its code through p2w_load_code, which
+         * attaches compiled functions and, while a snapshot is taken, notes
+         * the code objects of the modules start-up imports: those then
+         * replace the marshalled copy in the snapshot (p2w_module.c). */
         for (size_t i = 0; i < n; i++)
-            if (ncodes[i])
+            if (mods[i]->code && strcmp(mods[i]->name, "__main__") != 0)
                 fprintf(f,
                         "static PyObject *get_code_%zu(void) { return "
                         "p2w_load_code(&p2w_modules[%zu]); }\n",
@@ -208,23 +212,24 @@ bool emit_program(const char *work_dir, GraphModule **mods, const bool *translat
             if (!m->code || strcmp(m->name, "__main__") == 0) continue;
             fputs("    {", f);
             write_cstr(f, m->name);
-            fprintf(f, ", code_%zu, (int)(sizeof code_%zu - 1), %d, ", i, i, m->kind == GM_PACKAGE);
-            if (ncodes[i])
-                fprintf(f, "get_code_%zu},\n", i);
-            else
-                fputs("NULL},\n", f);
+            fprintf(f, ", code_%zu, (int)(sizeof code_%zu - 1), %d, get_code_%zu},\n", i, i,
+                    m->kind == GM_PACKAGE, i);
         }
         fputs("    {NULL, NULL, 0, 0, NULL},\n};\n\n", f);
         char *dir = NULL;
+        bool main_warned = false;
         for (size_t i = 0; i < n; i++)
-            if (strcmp(mods[i]->name, "__main__") == 0) dir = path_dirname(mods[i]->filename);
+            if (strcmp(mods[i]->name, "__main__") == 0) {
+                dir = path_dirname(mods[i]->filename);
+                main_warned = mods[i]->compile_warned;
+            }
         fputs("const char p2w_argv0[] = ", f);
         write_cstr(f, argv0);
         fputs(";\nconst char p2w_main_dir[] = ", f);
         write_cstr(f, dir ? dir : "");
         fputs(";\nconst char p2w_stdlib_dir[] = ", f);
         write_cstr(f, hostpy_stdlib_dir());
-        fputs(";\n", f);
+        fprintf(f, ";\nconst int p2w_main_compile_warned = %d;\n", main_warned);
         free(dir);
     }
     free(ncodes);

@@ -190,7 +190,15 @@ static void compile_module(Graph *g, GraphModule *m) {
         m->kind = GM_MISSING;
         return;
     }
-    m->code = hostpy_compile(raw, len, m->filename);
+    if (strcmp(m->name, "__main__") == 0) {
+        /* natively the script is compiled at every run, so these warnings
+         * are the run's: the runtime gives them again (p2w_run_main) */
+        size_t nwarnings;
+        m->code = hostpy_compile_noting_warnings(raw, len, m->filename, &nwarnings);
+        m->compile_warned = nwarnings > 0;
+    } else {
+        m->code = hostpy_compile(raw, len, m->filename);
+    }
     if (m->code) m->source = hostpy_decode_source(raw, len, &m->source_len);
     free(raw);
     if (!m->code || !m->source) {
@@ -555,6 +563,36 @@ static void scan_code_strings(PyObject *obj, BcImportList *out) {
     }
 }
 
+static bool is_non_ascii_str(PyObject *s) { return PyUnicode_Check(s) && !PyUnicode_IS_ASCII(s); }
+
+/* Whether the program's CODE (or code nested in it) needs unicodedata,
+ * which no import names: CPython's parser imports it to normalise non-ASCII
+ * identifiers, which it does again when a traceback's carets are placed
+ * (traceback.c parses the failing line); the "namereplace" error handler
+ * and \N{...} escapes decoded at run time (unicode_escape, re patterns,
+ * eval) look names up in it. */
+static bool needs_unicodedata(PyObject *code) {
+    PyCodeObject *co = (PyCodeObject *)code;
+    PyObject *const names[] = {co->co_names, co->co_localsplusnames};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(names[i]); k++)
+            if (is_non_ascii_str(PyTuple_GET_ITEM(names[i], k))) return true;
+    if (is_non_ascii_str(co->co_name)) return true;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(co->co_consts); k++) {
+        PyObject *c = PyTuple_GET_ITEM(co->co_consts, k);
+        const char *text = NULL;
+        if (PyUnicode_Check(c)) {
+            text = PyUnicode_AsUTF8(c);
+            if (!text) PyErr_Clear(); /* lone surrogates */
+        } else if (PyBytes_Check(c)) {
+            text = PyBytes_AS_STRING(c);
+        }
+        if (text && (strstr(text, "\\N{") || strcmp(text, "namereplace") == 0)) return true;
+        if (PyCode_Check(c) && needs_unicodedata(c)) return true;
+    }
+    return false;
+}
+
 /* Follows the deferred imports whose trigger name has been seen since;
  * true if one was. */
 static bool follow_deferred(Graph *g) {
@@ -591,6 +629,11 @@ bool graph_close(Graph *g) {
             continue;
         }
         if (!m->stdlib) scan_code_strings(m->code, &imports);
+        if (!m->stdlib && !lookup(g, "unicodedata") && needs_unicodedata(m->code)) {
+            diag_verbose("%s: needs unicodedata (non-ASCII names, \\N{...} or namereplace)",
+                         m->name);
+            ensure(g, "unicodedata");
+        }
         for (size_t i = 0; i < imports.len; i++) follow_import(g, m, &imports.items[i], &reported);
         bc_import_list_free(&imports);
     }

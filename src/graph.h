@@ -29,8 +29,9 @@ typedef struct {
     PyObject *code; /* compiled module code (embedded kinds), owned */
     char *source;   /* decoded UTF-8 source text, owned */
     size_t source_len;
-    char **deps; /* modules its import runs (module-level imports outside
-                    `if __name__ == "__main__":`), in order, no duplicates */
+    bool compile_warned; /* compiling it warned (SyntaxWarning, ...) */
+    char **deps;         /* modules its import runs (module-level imports outside
+                            `if __name__ == "__main__":`), in order, no duplicates */
     size_t ndeps;
 } GraphModule;
 

@@ -59,6 +59,61 @@ PyObject *hostpy_compile(const char *source, size_t len, const char *filename) {
     return code;
 }
 
+/* Reports the warnings.WarningMessage objects of LOG (a list). */
+static void report_warnings(PyObject *log, const char *filename) {
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(log); i++) {
+        PyObject *w = PyList_GET_ITEM(log, i);
+        PyObject *category = PyObject_GetAttrString(w, "category");
+        PyObject *message = PyObject_GetAttrString(w, "message");
+        PyObject *lineno = PyObject_GetAttrString(w, "lineno");
+        PyObject *text = message ? PyObject_Str(message) : NULL;
+        const char *cat =
+            category && PyType_Check(category) ? ((PyTypeObject *)category)->tp_name : "Warning";
+        const char *msg = text ? PyUnicode_AsUTF8(text) : NULL;
+        long line = lineno ? PyLong_AsLong(lineno) : -1;
+        if (msg) diag_warning("%s:%ld: %s: %s", filename, line, cat, msg);
+        PyErr_Clear();
+        Py_XDECREF(category);
+        Py_XDECREF(message);
+        Py_XDECREF(lineno);
+        Py_XDECREF(text);
+    }
+}
+
+PyObject *hostpy_compile_noting_warnings(const char *source, size_t len, const char *filename,
+                                         size_t *nwarnings) {
+    *nwarnings = 0;
+    /* with warnings.catch_warnings(record=True): simplefilter("always") */
+    PyObject *warnings = PyImport_ImportModule("warnings");
+    PyObject *catcher = NULL, *log = NULL, *args = NULL, *kwargs = NULL;
+    if (warnings) {
+        args = PyTuple_New(0);
+        kwargs = Py_BuildValue("{s:O}", "record", Py_True);
+        PyObject *cls = PyObject_GetAttrString(warnings, "catch_warnings");
+        catcher = cls && args && kwargs ? PyObject_Call(cls, args, kwargs) : NULL;
+        Py_XDECREF(cls);
+    }
+    if (catcher) log = PyObject_CallMethod(catcher, "__enter__", NULL);
+    PyObject *set = log ? PyObject_CallMethod(warnings, "simplefilter", "s", "always") : NULL;
+    Py_XDECREF(args);
+    Py_XDECREF(kwargs);
+    if (!set || !PyList_Check(log)) internal_error(__FILE__, __LINE__, "cannot catch warnings");
+    Py_DECREF(set);
+    PyObject *code = hostpy_compile(source, len, filename);
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyObject *done = PyObject_CallMethod(catcher, "__exit__", "OOO", Py_None, Py_None, Py_None);
+    if (!done) internal_error(__FILE__, __LINE__, "cannot catch warnings");
+    Py_DECREF(done);
+    *nwarnings = (size_t)PyList_GET_SIZE(log);
+    report_warnings(log, filename);
+    PyErr_Restore(type, value, tb);
+    Py_DECREF(log);
+    Py_DECREF(catcher);
+    Py_DECREF(warnings);
+    return code;
+}
+
 /* Finds a PEP 263 coding cookie in the first two lines, as tokenize does. */
 static char *find_cookie(const char *s, size_t len) {
     const char *end = s + len;

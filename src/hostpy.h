@@ -23,6 +23,13 @@ const char *hostpy_stdlib_dir(void);
  * with the Python exception (usually SyntaxError) set. */
 PyObject *hostpy_compile(const char *source, size_t len, const char *filename);
 
+/* hostpy_compile, with the warnings the compiler gives (SyntaxWarning:
+ * "is" with a literal, DeprecationWarning: invalid escape sequence) caught
+ * instead of printed: *NWARNINGS gets their number and each is reported
+ * through diag_warning. */
+PyObject *hostpy_compile_noting_warnings(const char *source, size_t len, const char *filename,
+                                         size_t *nwarnings);
+
 /* Decodes raw source bytes as CPython does for get_source(): BOM or coding
  * cookie, then universal newlines.  Returns malloc'ed UTF-8, or NULL with
  * an exception set. */

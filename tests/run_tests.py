@@ -173,6 +173,49 @@ def runtime_tests():
               show_diff("stdout", expected.encode(), c.stdout))
     tests.append(("runtime/python_wasm_basics", python_wasm_basics))
 
+    def uncaught_keyboard_interrupt():
+        # Natively the interpreter kills itself with SIGINT (returncode -2
+        # here); WASI has no signals and CPython falls back to 128 + SIGINT,
+        # as python.wasm does.  A subclass is an ordinary uncaught exception.
+        cases = [("KeyboardInterrupt", 130, -2),
+                 ("type('Stop', (KeyboardInterrupt,), {})", 1, 1)]
+        for exc, want, native_want in cases:
+            script = OUT / "uncaught_kbi.py"
+            script.write_text(f"print('before', flush=True)\nraise {exc}('stop')\n")
+            rel = script.relative_to(ROOT)
+            wasm = OUT / "uncaught_kbi.wasm"
+            c = run([P2W, rel, "-o", wasm])
+            check(c.returncode == 0, f"py2wasm failed: {c.stderr.decode()}")
+            native = run([NATIVE, rel])
+            compiled = run(["node", RUNNER, wasm])
+            check(native.returncode == native_want,
+                  f"{exc}: native exit {native.returncode}, expected {native_want}")
+            check(compiled.returncode == want,
+                  f"{exc}: compiled exit {compiled.returncode}, expected {want}")
+            check((native.stdout, native.stderr) == (compiled.stdout, compiled.stderr),
+                  show_diff("stderr", native.stderr, compiled.stderr))
+    tests.append(("runtime/uncaught_keyboard_interrupt", uncaught_keyboard_interrupt))
+
+    def compile_warnings_under_filters():
+        # the warnings the compiler gives about the script follow the run's
+        # filters: shown, hidden, or turned into the SyntaxError that stops it
+        rel = Path("tests/programs/err_compile_warnings.py")
+        wasm = OUT / "compile_warnings.wasm"
+        c = run([P2W, rel, "-o", wasm])
+        check(c.returncode == 0, f"py2wasm failed: {c.stderr.decode()}")
+        check(b'warning: ' in c.stderr and b'SyntaxWarning: "is" with a literal' in c.stderr,
+              f"py2wasm did not report the warnings:\n{c.stderr.decode()}")
+        for filters in ["error", "error::DeprecationWarning", "always", "ignore",
+                        "error::SyntaxWarning"]:
+            env = dict(clean_env(), PYTHONWARNINGS=filters)
+            native = run([NATIVE, rel], env=env)
+            compiled = run(["node", RUNNER, wasm], env=env)
+            check((native.stdout, native.stderr, native.returncode) ==
+                  (compiled.stdout, compiled.stderr, compiled.returncode),
+                  f"PYTHONWARNINGS={filters}: exit native {native.returncode}, compiled "
+                  f"{compiled.returncode}\n" + show_diff("stderr", native.stderr, compiled.stderr))
+    tests.append(("runtime/compile_warnings_under_filters", compile_warnings_under_filters))
+
     def runner_exit_code():
         wasm = OUT / "exit3.wasm"
         wasm_cc(ROOT / "tests/runner/exit3.c", wasm)

@@ -58,3 +58,19 @@ for attempt in range(2):
     except ValueError as e:
         print("attempt", attempt, "failed:", e)
 print("flaky attempts:", flaky.ATTEMPTS)
+
+# modules the interpreter's own start-up imports (the stdio codecs): in a
+# snapshotted build their marshalled code is gone and the code object of
+# that first import is run again
+import codecs
+import encodings.aliases
+import encodings.utf_8
+
+aliases = importlib.reload(encodings.aliases)
+print("aliases reloaded:", aliases.aliases["utf8"], len(aliases.aliases) > 300)
+old_utf8 = encodings.utf_8
+del sys.modules["encodings.utf_8"]
+import encodings.utf_8 as fresh_utf8
+
+print("fresh utf_8:", fresh_utf8 is not old_utf8, fresh_utf8.getregentry().name)
+print("round trip:", codecs.decode(codecs.encode("h\u00e9", "utf-8"), "utf-8"))
