@@ -101,6 +101,16 @@ PyObject *p2w_call(PyThreadState *tstate, PyObject **sp, int oparg, PyObject *kw
     PyObject *func = sp[-total - 1];
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
     PyObject *res;
+    /* The interpreter runs a Python function's frame after stepping over
+     * CALL's inline cache, so that is where the caller's f_lasti (and a
+     * traceback's tb_lasti) points while the callee runs; for any other
+     * callable it stays on the CALL, where the generated code put it. */
+    if (Py_TYPE(func) == &PyFunction_Type)
+        tstate->cframe->current_frame->prev_instr += INLINE_CACHE_ENTRIES_CALL;
+    if (tstate->cframe->use_tracing) {
+        res = p2w_call_traced(tstate, func, sp - total, total - nkw, kwnames);
+        goto done;
+    }
     if (Py_TYPE(func) == &PyFunction_Type && nkw == 0) {
         size_t frame_size;
         const p2w_compiled_fn *fn =

@@ -91,4 +91,33 @@ static inline void p2w_frame_leave(PyThreadState *tstate, _PyInterpreterFrame *f
     tstate->cframe->use_tracing = cframe->use_tracing;
 }
 
+/* The `return` event a frame gives the profile and trace functions when it
+ * returns, yields (RETVAL, borrowed) or unwinds (RETVAL NULL) with tracing
+ * on, which for a compiled frame means that tracing started while it ran
+ * (p2w_trace.c).  0, or -1 with the exception the function raised. */
+int p2w_trace_exit(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *retval);
+
+/* Frame exit by RETURN_VALUE or YIELD_VALUE of RETVAL (stolen) at
+ * instruction OFFSET, after the `return` event when tracing is on.  Returns
+ * RETVAL, or NULL with an exception set when the event's function raised
+ * (the value is then dropped, as ceval drops it). */
+static inline PyObject *p2w_frame_return(PyThreadState *tstate, _PyInterpreterFrame *frame,
+                                         _PyCFrame *cframe, PyObject **sp, PyObject *retval,
+                                         int offset) {
+    if (cframe->use_tracing) {
+        frame->prev_instr = _PyCode_CODE(frame->f_code) + offset;
+        if (p2w_trace_exit(tstate, frame, retval) < 0) Py_CLEAR(retval);
+    }
+    p2w_frame_leave(tstate, frame, cframe, sp);
+    return retval;
+}
+
+/* Frame exit by an exception no handler of the frame takes, after the
+ * `return` event when tracing is on (whose errors ceval ignores too). */
+static inline void p2w_frame_unwind(PyThreadState *tstate, _PyInterpreterFrame *frame,
+                                    _PyCFrame *cframe, PyObject **sp) {
+    if (cframe->use_tracing) (void)p2w_trace_exit(tstate, frame, NULL);
+    p2w_frame_leave(tstate, frame, cframe, sp);
+}
+
 #endif

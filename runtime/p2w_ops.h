@@ -61,6 +61,11 @@ int p2w_handle_pending(PyThreadState *tstate);
  * callable, args...]; KWNAMES (borrowed, or NULL) names the last arguments.
  * Steals all OPARG+2 slots. */
 PyObject *p2w_call(PyThreadState *tstate, PyObject **sp, int oparg, PyObject *kwnames);
+/* A call made while tracing is on (p2w_trace.c): FUNC with NARGS positional
+ * ARGS and KWNAMES, all borrowed, between the profile function's c_call and
+ * c_return events when FUNC is a builtin, as the interpreter makes it. */
+PyObject *p2w_call_traced(PyThreadState *tstate, PyObject *func, PyObject **args, Py_ssize_t nargs,
+                          PyObject *kwnames);
 
 /* LOAD_FAST / DELETE_FAST / LOAD_CLOSURE of an unbound local: sets
  * UnboundLocalError. */

@@ -280,7 +280,7 @@ static void emit_handler(Fn *f, int h) {
         sb_printf(o, "unwind_%s_%d:\n    Py_XDECREF(%s);\n", name, dd, slot(f, dd - 1));
     sb_printf(o, "unwind_%s_%d:\n", name, base);
     if (h < 0) {
-        sb_puts(o, "    p2w_frame_leave(tstate, frame, &cframe, stackbase);\n    return NULL;\n");
+        sb_puts(o, "    p2w_frame_unwind(tstate, frame, &cframe, stackbase);\n    return NULL;\n");
         return;
     }
     const BcHandler *e = &f->exc[h];

@@ -340,7 +340,8 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
         if (append)
             sb_printf(
                 o,
-                "    if (%s == p2w_list_append && kwnames == NULL && PyList_CheckExact(%s)) {\n"
+                "    if (%s == p2w_list_append && kwnames == NULL && PyList_CheckExact(%s) &&\n"
+                "        !cframe.use_tracing) {\n"
                 "        int err = _PyList_AppendTakeRef((PyListObject *)%s, %s);\n"
                 "        Py_DECREF(%s);\n        Py_DECREF(%s);\n"
                 "        %s = err < 0 ? NULL : Py_NewRef(Py_None);\n"
@@ -349,7 +350,7 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
         if (pop)
             sb_printf(o,
                       "    if (%s == p2w_list_pop && kwnames == NULL && PyList_CheckExact(%s) &&\n"
-                      "        p2w_list_can_pop(%s)) {\n"
+                      "        p2w_list_can_pop(%s) && !cframe.use_tracing) {\n"
                       "        PyObject *item = p2w_list_pop_last(%s);\n"
                       "        Py_DECREF(%s);\n        Py_DECREF(%s);\n"
                       "        %s = item;\n    } else {\n",
@@ -652,10 +653,8 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
         break;
     case RETURN_VALUE:
         sb_printf(o,
-                  "    {\n        PyObject *retval = %s;\n"
-                  "        p2w_frame_leave(tstate, frame, &cframe, stackbase + %d);\n"
-                  "        return retval;\n    }\n",
-                  S(d - 1), d - 1);
+                  "    return p2w_frame_return(tstate, frame, &cframe, stackbase + %d, %s, %d);\n",
+                  d - 1, S(d - 1), in->off);
         break;
     case MAKE_CELL:
         sb_printf(o,
@@ -818,11 +817,9 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
          * the dispatch at entry */
         spill(f, 0, d - 1);
         sb_printf(o,
-                  "    {\n        PyObject *v = %s;\n"
-                  "        _PyFrame_GetGenerator(frame)->gi_frame_state = FRAME_SUSPENDED;\n"
-                  "        p2w_frame_leave(tstate, frame, &cframe, stackbase + %d);\n"
-                  "        return v;\n    }\n",
-                  S(d - 1), d - 1);
+                  "    _PyFrame_GetGenerator(frame)->gi_frame_state = FRAME_SUSPENDED;\n"
+                  "    return p2w_frame_return(tstate, frame, &cframe, stackbase + %d, %s, %d);\n",
+                  d - 1, S(d - 1), in->off);
         break;
     case SEND:
         f->sp = d - 1;

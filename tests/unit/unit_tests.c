@@ -312,10 +312,11 @@ static void test_method_pairing(void) {
                             &st);
     EXPECT(c != NULL && st.compiled == 6);
     char *plain = c ? function_text(c, "plain") : NULL;
-    /* the append is guarded: list.append itself, no keywords, an exact list */
+    /* the append is guarded: list.append itself, no keywords, an exact
+     * list, no tracing (which wants its c_call event) */
     EXPECT(plain &&
            strstr(plain, "if (s0 == p2w_list_append && kwnames == NULL && "
-                         "PyList_CheckExact(s1))") &&
+                         "PyList_CheckExact(s1) &&\n        !cframe.use_tracing)") &&
            strstr(plain, "_PyList_AppendTakeRef((PyListObject *)s1, s2)") &&
            strstr(plain, "p2w_call(tstate, stackbase + 3, 1, kwnames)"));
     char *nested = c ? function_text(c, "nested") : NULL;
