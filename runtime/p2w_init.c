@@ -147,8 +147,6 @@ int p2w_prepare_main_early(void) {
     return 0;
 }
 
-/* Runs the embedded __main__ code in the __main__ module, as
- * PyRun_SimpleFile does for a script. */
 /* Compiles __main__'s source again, for its warnings only: natively the
  * script is compiled at every run, so its SyntaxWarnings are printed (or,
  * under an "error" filter, become the SyntaxError that stops the run)
@@ -175,6 +173,8 @@ static int replay_compile_warnings(const struct p2w_module *m) {
  * _Py_UnhandledKeyboardInterrupt, which only run_eval_code_obj sets). */
 static bool unhandled_keyboard_interrupt;
 
+/* Runs the embedded __main__ code in the __main__ module, as
+ * PyRun_SimpleFile does for a script. */
 int p2w_run_main(void) {
     const struct p2w_module *m = p2w_find_module("__main__");
     if (!m) {

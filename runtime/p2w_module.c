@@ -115,9 +115,10 @@ static PyObject *p2w_get_code(PyObject *self, PyObject *arg) {
 }
 
 /* Per module, indexed like p2w_modules, once p2w_pack_code() or
- * p2w_drop_imported_code() ran (while a snapshot is taken; NULL otherwise): the marshalled code
- * zlib-compressed, or, for a module the snapshot imported, the code object that import ran (owned),
- * which a re-import runs again; neither for a module whose code stays plain. */
+ * p2w_drop_imported_code() ran (while a snapshot is taken; NULL otherwise):
+ * for a module the snapshot imported, the code object that import ran
+ * (owned), which a re-import runs again; for the others, the marshalled
+ * code zlib-compressed, or neither when their code stays plain. */
 static struct {
     unsigned char *z;
     size_t z_size;

@@ -76,13 +76,12 @@ BcHandler *bc_decode_handlers(PyObject *code, size_t *n) {
     return h;
 }
 
-bool bc_offset_in_try(PyObject *code, int offset) {
-    size_t n;
-    BcHandler *h = bc_decode_handlers(code, &n);
-    bool in_try = false;
-    for (size_t i = 0; i < n && !in_try; i++) in_try = offset >= h[i].start && offset < h[i].end;
-    free(h);
-    return in_try;
+/* Whether instruction offset OFFSET (code units) is covered by one of the
+ * N entries H of an exception table. */
+static bool in_try(const BcHandler *h, size_t n, int offset) {
+    for (size_t i = 0; i < n; i++)
+        if (offset >= h[i].start && offset < h[i].end) return true;
+    return false;
 }
 
 static char **tuple_of_str(PyObject *t, size_t *n) {
@@ -105,9 +104,10 @@ static char **tuple_of_str(PyObject *t, size_t *n) {
 static bool scan_one(PyCodeObject *co, BcImportList *out) {
     PyObject *bytes = PyCode_GetCode(co);
     if (!bytes) return false;
-    size_t n;
+    size_t n, nhandlers;
     BcInstr *ins = bc_decode(bytes, &n);
     Py_DECREF(bytes);
+    BcHandler *handlers = bc_decode_handlers((PyObject *)co, &nhandlers);
     PyObject *prev_const[2] = {NULL, NULL}; /* borrowed; last two LOAD_CONSTs */
     int guard_state = 0; /* how much of the __main__ guard pattern was just seen */
     int main_end = -1;   /* imports before this offset are __main__-only */
@@ -151,13 +151,14 @@ static bool scan_one(PyCodeObject *co, BcImportList *out) {
             if (prev_const[1] && prev_const[1] != Py_None)
                 imp->fromlist = tuple_of_str(prev_const[1], &imp->nfrom);
             imp->lineno = PyCode_Addr2Line(co, 2 * i);
-            imp->guarded = bc_offset_in_try((PyObject *)co, i);
+            imp->guarded = in_try(handlers, nhandlers, i);
             imp->lazy = (co->co_flags & CO_OPTIMIZED) != 0;
             imp->main_only = i < main_end;
         }
         prev_const[0] = prev_const[1] = NULL;
     }
     free(ins);
+    free(handlers);
     /* nested functions, classes, comprehensions */
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(co->co_consts); k++) {
         PyObject *c2 = PyTuple_GET_ITEM(co->co_consts, k);

@@ -58,8 +58,4 @@ void bc_import_list_free(BcImportList *list);
  * Assignments and definitions of NAME do not count. */
 bool bc_reads_name(PyObject *code, const char *name);
 
-/* True when instruction offset OFFSET (in code units) of CODE is covered by
- * an entry of its exception table. */
-bool bc_offset_in_try(PyObject *code, int offset);
-
 #endif
