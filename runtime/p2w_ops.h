@@ -132,19 +132,26 @@ static inline long long p2w_int60_value(PyObject *v) {
     return size < 0 ? -m : m;
 }
 
-/* An int operation on two values of |v| < 2**60 done in C: false when
- * OPARG is not one of them, Python raises for these operands (negative
- * shift count, division by zero) or the result would not fit in 64 bits
- * (the general path makes the bigint); else true with *OUT the result.  Python's floor semantics
- * for // and %; >> of a negative number floors as C's arithmetic shift does, and & | ^ of negative
- * numbers are two's complement in both. */
-static inline bool p2w_int60_op(long long a, long long b, int oparg, long long *out) {
+/* An int operation on two 64-bit values done in C: false when OPARG is
+ * not one of these, Python raises for these operands (negative shift
+ * count, division by zero) or the result would not fit in 64 bits (the
+ * general path makes the bigint); else true with *OUT the result.
+ * Python's floor semantics for // and %; >> of a negative number floors as
+ * C's arithmetic shift does, and & | ^ of negative numbers are two's
+ * complement in both.  OPARG is a constant wherever this is used, so each
+ * use compiles to the one operator. */
+static inline __attribute__((always_inline)) bool p2w_i64_op(long long a, long long b, int oparg,
+                                                             long long *out) {
     long long v;
     switch (oparg) {
     case NB_ADD:
-    case NB_INPLACE_ADD: v = a + b; break;
+    case NB_INPLACE_ADD:
+        if (__builtin_add_overflow(a, b, &v)) return false;
+        break;
     case NB_SUBTRACT:
-    case NB_INPLACE_SUBTRACT: v = a - b; break;
+    case NB_INPLACE_SUBTRACT:
+        if (__builtin_sub_overflow(a, b, &v)) return false;
+        break;
     case NB_MULTIPLY:
     case NB_INPLACE_MULTIPLY:
         if (__builtin_mul_overflow(a, b, &v)) return false;
@@ -168,12 +175,16 @@ static inline bool p2w_int60_op(long long a, long long b, int oparg, long long *
         break;
     case NB_FLOOR_DIVIDE:
     case NB_INPLACE_FLOOR_DIVIDE:
-        if (b == 0) return false;
+        if (b == 0 || (b == -1 && a == LLONG_MIN)) return false;
         v = a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
         break;
     case NB_REMAINDER:
     case NB_INPLACE_REMAINDER:
         if (b == 0) return false;
+        if (b == -1) { /* a % -1 is 0, and C's LLONG_MIN % -1 traps */
+            v = 0;
+            break;
+        }
         v = a % b;
         if (v != 0 && ((v < 0) != (b < 0))) v += b;
         break;
@@ -181,6 +192,55 @@ static inline bool p2w_int60_op(long long a, long long b, int oparg, long long *
     }
     *out = v;
     return true;
+}
+
+/* Whether O is an exact int with room for V's digits, and V is not one
+ * of the small ints, which int() takes from the cache: then O can be
+ * given the value V in place when nothing else can see it. */
+static inline bool p2w_int_fits(PyObject *o, long long v) {
+    if (v >= -_PY_NSMALLNEGINTS && v < _PY_NSMALLPOSINTS) return false;
+    if (o == NULL || !PyLong_CheckExact(o)) return false;
+    unsigned long long magnitude = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    Py_ssize_t room = Py_SIZE(o) < 0 ? -Py_SIZE(o) : Py_SIZE(o);
+    if (magnitude >> PyLong_SHIFT == 0) return room >= 1;
+    return magnitude >> (2 * PyLong_SHIFT) == 0 && room >= 2;
+}
+/* Whether int object O can be given the value V in place: it fits, and
+ * nothing but its one holder refers to it (ints are immutable, but one
+ * nothing else refers to cannot be told from a new one). */
+static inline bool p2w_int_reusable(PyObject *o, long long v) {
+    return p2w_int_fits(o, v) && Py_REFCNT(o) == 1;
+}
+
+/* Whether ITEM, which the stack holds one reference to, is the item at
+ * INDEX of exact list C and nothing else refers to it: in `c[i] op= v`
+ * the result is stored there next, so ITEM may take the result in
+ * place. */
+static inline bool p2w_item_reusable(PyObject *c, PyObject *index, PyObject *item) {
+    if (Py_REFCNT(item) != 2 || !PyList_CheckExact(c) || !p2w_is_small_int(index)) return false;
+    Py_ssize_t k = p2w_small_int_value(index);
+    if (k < 0) k += PyList_GET_SIZE(c);
+    return k >= 0 && k < PyList_GET_SIZE(c) && PyList_GET_ITEM(c, k) == item;
+}
+
+/* Gives O the value V (p2w_int_fits said it can take it). */
+static inline void p2w_int_set(PyObject *o, long long v) {
+    unsigned long long magnitude = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    digit *d = ((PyLongObject *)o)->ob_digit;
+    d[0] = (digit)(magnitude & PyLong_MASK);
+    Py_ssize_t ndigits = 1;
+    if (magnitude >> PyLong_SHIFT) {
+        d[1] = (digit)(magnitude >> PyLong_SHIFT);
+        ndigits = 2;
+    }
+    Py_SET_SIZE(o, v < 0 ? -ndigits : ndigits);
+}
+
+/* Whether float object O can be given a new value in place: an exact
+ * float nothing but its one holder refers to (as 3.13's float
+ * specialisations reuse a dying operand). */
+static inline bool p2w_float_reusable(PyObject *o) {
+    return o != NULL && PyFloat_CheckExact(o) && Py_REFCNT(o) == 1;
 }
 
 /* The int result V of an operation on exact ints L and R (both stolen; R
@@ -191,32 +251,14 @@ static inline bool p2w_int60_op(long long a, long long b, int oparg, long long *
  * one), saving an allocation and a deallocation as p2w_float_result does;
  * the small ints still come from the cache, as int() gives them. */
 static inline PyObject *p2w_int_result(PyObject *l, PyObject *r, long long v) {
-    if (v >= -_PY_NSMALLNEGINTS && v < _PY_NSMALLPOSINTS) {
-        Py_DECREF(l);
-        Py_XDECREF(r);
-        return Py_NewRef((PyObject *)&_PyLong_SMALL_INTS[_PY_NSMALLNEGINTS + v]);
-    }
-    unsigned long long magnitude = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-    Py_ssize_t ndigits = magnitude >> PyLong_SHIFT == 0         ? 1
-                         : magnitude >> (2 * PyLong_SHIFT) == 0 ? 2
-                                                                : 3;
-    PyObject *reuse = NULL;
-    if (ndigits <= 2) {
-        if (Py_REFCNT(l) == 1 && (Py_SIZE(l) >= ndigits || -Py_SIZE(l) >= ndigits))
-            reuse = l;
-        else if (r && Py_REFCNT(r) == 1 && (Py_SIZE(r) >= ndigits || -Py_SIZE(r) >= ndigits))
-            reuse = r;
-    }
+    PyObject *reuse = p2w_int_reusable(l, v) ? l : r && p2w_int_reusable(r, v) ? r : NULL;
     if (reuse == NULL) {
         Py_DECREF(l);
         Py_XDECREF(r);
         return p2w_long_from(v);
     }
     Py_XDECREF(reuse == l ? r : l);
-    digit *d = ((PyLongObject *)reuse)->ob_digit;
-    d[0] = (digit)(magnitude & PyLong_MASK);
-    if (ndigits == 2) d[1] = (digit)(magnitude >> PyLong_SHIFT);
-    Py_SET_SIZE(reuse, v < 0 ? -ndigits : ndigits);
+    p2w_int_set(reuse, v);
     return reuse;
 }
 
@@ -275,7 +317,7 @@ static inline bool p2w_double_op(double a, double b, int oparg, double *v) {
 #define P2W_EXACT_DOUBLE_INT (1LL << 53)
 
 /* BINARY_OP without the number-protocol dispatch for two-digit ints (see
- * p2w_int60_op, and / giving a float), floats with floats or one-digit
+ * p2w_i64_op, and / giving a float), floats with floats or one-digit
  * ints for + - * / (the int converts exactly, as Python's float methods
  * do), and any exact ints for + - *; steals L and R. */
 static inline PyObject *p2w_binary_op_fast(PyObject *l, PyObject *r, int oparg) {
@@ -283,7 +325,7 @@ static inline PyObject *p2w_binary_op_fast(PyObject *l, PyObject *r, int oparg) 
     double x, y, v;
     if (p2w_is_int60(l) && p2w_is_int60(r)) {
         long long a = p2w_int60_value(l), b = p2w_int60_value(r), v60;
-        if (p2w_int60_op(a, b, oparg, &v60)) return p2w_int_result(l, r, v60);
+        if (p2w_i64_op(a, b, oparg, &v60)) return p2w_int_result(l, r, v60);
         /* int / int: both exact as doubles (|v| <= 2**53), so one division
          * rounds it as Python's true division does */
         if ((oparg == NB_TRUE_DIVIDE || oparg == NB_INPLACE_TRUE_DIVIDE) && b != 0 &&
@@ -323,7 +365,7 @@ static inline PyObject *p2w_binary_op_fast(PyObject *l, PyObject *r, int oparg) 
  * constant's reference count and type tests. */
 static inline PyObject *p2w_binary_op_int_const(PyObject *l, PyObject *r, long long b, int oparg) {
     long long v;
-    if (p2w_is_int60(l) && p2w_int60_op(p2w_int60_value(l), b, oparg, &v))
+    if (p2w_is_int60(l) && p2w_i64_op(p2w_int60_value(l), b, oparg, &v))
         return p2w_int_result(l, NULL, v);
     return p2w_binary_op_fast(l, Py_NewRef(r), oparg);
 }

@@ -320,6 +320,7 @@ static void emit_function(Fn *f, const char *cname) {
                "    if (p2w_frame_enter(tstate, frame, &cframe) < 0) return NULL;\n");
     if (generator) emit_resume(f);
     int line = -1;
+    size_t region_left = 0; /* instructions of the current numeric region still to emit */
     for (size_t i = 0; i < f->nins; i++) {
         if (f->depth[i] < 0) {
             /* unreachable: no path leads here, not even from a handler */
@@ -334,6 +335,14 @@ static void emit_function(Fn *f, const char *cname) {
             line = l;
         }
         f->sp = f->depth[i];
+        emit_label(f, &f->ins[i]);
+        if (region_left > 0) {
+            region_left--;
+        } else if ((region_left = region_length(f, i)) > 0) {
+            emit_region(f, i, region_left);
+            f->sp = f->depth[i];
+            region_left--;
+        }
         emit_instr(f, &f->ins[i], i + 1 < f->nins ? &f->ins[i + 1] : NULL);
     }
     /* error paths */

@@ -76,8 +76,31 @@ const char *err_at(Fn *f, int offset, bool unwind);
 
 /* ---- xl_instr.c ---- */
 
-/* Emits the block of instruction IN, entered with f->sp at its depth;
- * NEXT is the instruction after it, or NULL. */
+/* Emits the label(s) of instruction IN, with its name as a comment. */
+void emit_label(Fn *f, const Instr *in);
+/* Emits the block of instruction IN (after its label), entered with f->sp
+ * at its depth; NEXT is the instruction after it, or NULL. */
 void emit_instr(Fn *f, const Instr *in, const Instr *next);
+/* Whether OP is POP_JUMP_{FORWARD,BACKWARD}_IF_{TRUE,FALSE}. */
+bool is_truth_jump(int op);
+/* The jump of truth-jump instruction J on the C int `t` (its operand
+ * already popped, f->sp the depth after it); AT is the offset the
+ * instruction doing the jump records. */
+void emit_jump_on_truth(Fn *f, const Instr *j, int at);
+/* The constant (borrowed) LOAD_CONST instruction IN leaves unreferenced in
+ * its slot for the operation right after it to take as its right operand,
+ * or NULL when it pushes a reference as usual. */
+PyObject *const_right_operand(const Fn *f, const Instr *in);
+
+/* ---- xl_region.c: numeric regions run on unboxed values ---- */
+
+/* The number of instructions from index K that form a numeric region, or
+ * 0 when none starts there. */
+size_t region_length(const Fn *f, size_t k);
+/* Emits the unboxed fast path of the region of N instructions at index K
+ * (after K's label).  It leaves to the instructions' own blocks, which the
+ * caller emits next, at the label r_OFF (OFF the offset of instruction
+ * K); on success it jumps past them. */
+void emit_region(Fn *f, size_t k, size_t n);
 
 #endif

@@ -91,7 +91,7 @@ static const char *unary_fn(int op) {
     }
 }
 
-static bool is_truth_jump(int op) {
+bool is_truth_jump(int op) {
     return op == POP_JUMP_FORWARD_IF_TRUE || op == POP_JUMP_FORWARD_IF_FALSE ||
            op == POP_JUMP_BACKWARD_IF_TRUE || op == POP_JUMP_BACKWARD_IF_FALSE;
 }
@@ -99,7 +99,7 @@ static bool is_truth_jump(int op) {
 /* The jump of POP_JUMP_*_IF_TRUE/FALSE instruction J on the truth value
  * in the C variable t (its operand already popped); AT is the offset the
  * instruction doing the jump records. */
-static void emit_jump_on_truth(Fn *f, const Instr *j, int at) {
+void emit_jump_on_truth(Fn *f, const Instr *j, int at) {
     StrBuf *o = f->out;
     bool on_true = j->op == POP_JUMP_FORWARD_IF_TRUE || j->op == POP_JUMP_BACKWARD_IF_TRUE;
     const char *test = on_true ? "t" : "!t";
@@ -115,8 +115,6 @@ static void emit_jump_on_truth(Fn *f, const Instr *j, int at) {
     sb_printf(o, "            goto i_%d;\n        }\n", back);
 }
 
-/* Emits the block of one instruction, entered with f->sp at its depth;
- * NEXT is the instruction after it, or NULL. */
 /* The constant LOAD_CONST instruction IN pushes when the instruction right
  * after it (not a jump target) is a BINARY_OP, or a COMPARE_OP feeding a
  * jump, taking it as the right operand and the constant is an exact int
@@ -124,7 +122,7 @@ static void emit_jump_on_truth(Fn *f, const Instr *j, int at) {
  * int below 2**30 (an index): the operation is then specialised on the
  * constant's type and value at compile time, and the constant stays a
  * borrowed reference.  Else NULL. */
-static PyObject *const_right_operand(const Fn *f, const Instr *in) {
+PyObject *const_right_operand(const Fn *f, const Instr *in) {
     size_t k = (size_t)(in - f->ins);
     if (in->op != LOAD_CONST || k + 1 >= f->nins || f->entered[k + 1] || f->depth[k + 1] < 0)
         return NULL;
@@ -164,13 +162,17 @@ static bool calls_method(const Fn *f, const Instr *in, const char *name) {
            _PyUnicode_EqualToASCIIString(PyTuple_GET_ITEM(f->co->co_names, load->arg), name);
 }
 
+void emit_label(Fn *f, const Instr *in) {
+    /* jumps and handlers target the first EXTENDED_ARG of an instruction */
+    if (in->start != in->off) sb_printf(f->out, "i_%d:\n", in->start);
+    sb_printf(f->out, "i_%d: /* %s %d */\n", in->off, xl_opnames[in->op] ? xl_opnames[in->op] : "?",
+              in->arg);
+}
+
 void emit_instr(Fn *f, const Instr *in, const Instr *next) {
     StrBuf *o = f->out;
     int a = in->arg, d = f->sp;
     int fwd = in->next + a, back = in->next - a;
-    /* jumps and handlers target the first EXTENDED_ARG of an instruction */
-    if (in->start != in->off) sb_printf(o, "i_%d:\n", in->start);
-    sb_printf(o, "i_%d: /* %s %d */\n", in->off, xl_opnames[in->op] ? xl_opnames[in->op] : "?", a);
     if (needs_prev_instr(in->op))
         sb_printf(o, "    frame->prev_instr = first_instr + %d;\n", in->off);
 #define E err_at(f, in->off, false)

@@ -1,0 +1,561 @@
+/* xl_region.c - numeric regions: straight-line arithmetic run on unboxed
+ * C values.
+ *
+ * A region is a run of instructions inside one basic block made only of
+ * LOAD_FAST, LOAD_CONST (an int below 2**60 or a float), BINARY_OP (the
+ * operators of supported_operator), UNARY_NEGATIVE, and at its end a
+ * COMPARE_OP or a STORE_FAST of the last result.  Besides the locals it
+ * reads, it may consume values already on the stack ("inputs": the result
+ * of a call or a subscript, say).  Until its final store nothing in it has
+ * an effect anyone can see, so it can be tried on unboxed values first:
+ * the generated code checks the operand types once, computes in C doubles
+ * or 64-bit ints, and boxes only what leaves the region, often into an
+ * object nobody else refers to any more (the local's old value, or a
+ * dying input).  Two variants are tried: every local and input an exact
+ * float, or every one an exact int below 2**60 (constants keep their own
+ * type in both).  Anything else, and every case Python treats specially
+ * (division by zero, an int result beyond 64 bits, an int beyond 2**53
+ * meeting a float, allocation failure) leaves the fast path before it has
+ * changed anything, for the instructions' ordinary blocks, which start
+ * again from the same state and do what CPython does, raising included. */
+#include "xl_fn.h"
+
+#include <math.h>
+#include <opcode.h>
+#include <string.h>
+
+enum { MAX_NODES = 40 };
+
+typedef enum { N_LOCAL, N_CONST, N_INPUT, N_BINARY, N_NEGATE, N_COMPARE } NodeKind;
+typedef enum { T_INT, T_FLOAT, T_BOOL, T_INVALID } NodeType;
+
+typedef struct {
+    NodeKind kind;
+    int arg;         /* local index, constant index, input's slot depth, operator */
+    int left, right; /* operand nodes */
+    size_t ins;      /* the instruction that makes it */
+    bool consumed;   /* an operand of another node, or stored */
+} Node;
+
+typedef struct {
+    size_t first, end; /* instructions [first, end) */
+    int base;          /* depth of the lowest slot the region touches */
+    Node node[MAX_NODES];
+    int nnodes;
+    int out[MAX_NODES]; /* nodes left on the stack, in slots base, base+1, ... */
+    int nout;
+    int store;         /* the local STORE_FAST writes, or -1 */
+    int stored;        /* the node it stores */
+    const Instr *jump; /* the truth jump after a final COMPARE_OP, taken by the fast path */
+    int item;          /* in `c[i] op= ...`, the depth of c's slot (i's is next, the item's the
+                        * region's lowest input), else -1 */
+} Region;
+
+/* The binary operators a region computes (in place or not). */
+static bool supported_operator(int oparg) {
+    switch (oparg) {
+    case NB_ADD:
+    case NB_SUBTRACT:
+    case NB_MULTIPLY:
+    case NB_TRUE_DIVIDE:
+    case NB_FLOOR_DIVIDE:
+    case NB_REMAINDER:
+    case NB_AND:
+    case NB_OR:
+    case NB_XOR:
+    case NB_LSHIFT:
+    case NB_RSHIFT:
+    case NB_INPLACE_ADD:
+    case NB_INPLACE_SUBTRACT:
+    case NB_INPLACE_MULTIPLY:
+    case NB_INPLACE_TRUE_DIVIDE:
+    case NB_INPLACE_FLOOR_DIVIDE:
+    case NB_INPLACE_REMAINDER:
+    case NB_INPLACE_AND:
+    case NB_INPLACE_OR:
+    case NB_INPLACE_XOR:
+    case NB_INPLACE_LSHIFT:
+    case NB_INPLACE_RSHIFT: return true;
+    default: return false;
+    }
+}
+
+/* The operator without its in-place flavour (the same for exact ints and
+ * floats, which have no in-place methods). */
+static int plain_operator(int oparg) {
+    return oparg >= NB_INPLACE_ADD ? oparg - (NB_INPLACE_ADD - NB_ADD) : oparg;
+}
+
+/* Whether constant C can be a leaf: an exact float, or an exact int below
+ * 2**60; *IVAL gets an int's value. */
+static bool leaf_constant(PyObject *c, long long *ival) {
+    if (PyFloat_CheckExact(c)) return true;
+    if (!PyLong_CheckExact(c)) return false;
+    int overflow = 0;
+    long long v = PyLong_AsLongLongAndOverflow(c, &overflow);
+    if (overflow || v >= (1LL << 60) || v <= -(1LL << 60)) {
+        PyErr_Clear();
+        return false;
+    }
+    *ival = v;
+    return true;
+}
+
+static bool is_operation(NodeKind k) { return k == N_BINARY || k == N_NEGATE || k == N_COMPARE; }
+
+/* Follows the instructions from index K, at most up to index LIMIT, as a
+ * region: R gets its nodes; returns the index after the last instruction
+ * that computes something (so that loads left over at the end are not
+ * part of it), or K when there is none. */
+static size_t scan(const Fn *f, size_t k, size_t limit, Region *r) {
+    int stack[MAX_NODES], sp = 0;
+    size_t last = k;
+    memset(r, 0, sizeof *r);
+    r->first = k;
+    r->base = f->depth[k];
+    r->store = -1;
+    r->item = -1;
+    for (size_t j = k; j < limit && j < f->nins && r->nnodes < MAX_NODES - 2; j++) {
+        const Instr *in = &f->ins[j];
+        if (f->depth[j] < 0 || (j > k && f->entered[j])) break;
+        Node n = {.ins = j, .left = -1, .right = -1, .arg = in->arg};
+        int arity = 0;
+        long long ival;
+        switch (in->op) {
+        case LOAD_FAST: n.kind = N_LOCAL; break;
+        case LOAD_CONST:
+            if (!leaf_constant(PyTuple_GET_ITEM(f->co->co_consts, in->arg), &ival)) goto done;
+            n.kind = N_CONST;
+            break;
+        case BINARY_OP:
+            if (!supported_operator(in->arg)) goto done;
+            n.kind = N_BINARY;
+            arity = 2;
+            break;
+        case UNARY_NEGATIVE:
+            n.kind = N_NEGATE;
+            arity = 1;
+            break;
+        case COMPARE_OP:
+            n.kind = N_COMPARE;
+            arity = 2;
+            break;
+        case STORE_FAST:
+            if (sp == 0 || !is_operation(r->node[stack[sp - 1]].kind) ||
+                r->node[stack[sp - 1]].kind == N_COMPARE)
+                goto done;
+            r->stored = stack[--sp];
+            r->node[r->stored].consumed = true;
+            r->store = in->arg;
+            last = j + 1;
+            goto done;
+        default: goto done;
+        }
+        /* operands come off the symbolic stack, or below it off the real one */
+        int operand[2];
+        for (int a = arity - 1; a >= 0; a--) {
+            if (sp > 0) {
+                operand[a] = stack[--sp];
+            } else {
+                Node input = {.kind = N_INPUT, .arg = --r->base, .left = -1, .right = -1, .ins = j};
+                operand[a] = r->nnodes;
+                r->node[r->nnodes++] = input;
+            }
+            r->node[operand[a]].consumed = true;
+        }
+        if (arity > 0) n.left = operand[0];
+        if (arity > 1) n.right = operand[1];
+        stack[sp++] = r->nnodes;
+        r->node[r->nnodes++] = n;
+        if (arity > 0) last = j + 1;
+        if (n.kind == N_COMPARE) break; /* a bool ends the arithmetic */
+    }
+done:
+    memcpy(r->out, stack, (size_t)sp * sizeof stack[0]);
+    r->nout = sp;
+    r->end = last;
+    return last;
+}
+
+/* The type of each node when every local and input has type V, written to
+ * TYPE; false when some operation is not computed for those types. */
+static bool assign_types(const Fn *f, const Region *r, NodeType v, NodeType *type) {
+    for (int i = 0; i < r->nnodes; i++) {
+        const Node *n = &r->node[i];
+        NodeType l = n->left >= 0 ? type[n->left] : T_INVALID;
+        NodeType rt = n->right >= 0 ? type[n->right] : T_INVALID;
+        switch (n->kind) {
+        case N_LOCAL:
+        case N_INPUT: type[i] = v; break;
+        case N_CONST:
+            type[i] =
+                PyFloat_CheckExact(PyTuple_GET_ITEM(f->co->co_consts, n->arg)) ? T_FLOAT : T_INT;
+            break;
+        case N_NEGATE: type[i] = l; break;
+        case N_COMPARE:
+            type[i] = (l == T_BOOL || rt == T_BOOL) ? T_INVALID : T_BOOL;
+            if (n->arg > Py_GE) type[i] = T_INVALID;
+            break;
+        case N_BINARY:
+            if (l == T_BOOL || rt == T_BOOL) return false;
+            switch (plain_operator(n->arg)) {
+            case NB_ADD:
+            case NB_SUBTRACT:
+            case NB_MULTIPLY: type[i] = (l == T_INT && rt == T_INT) ? T_INT : T_FLOAT; break;
+            case NB_TRUE_DIVIDE: type[i] = T_FLOAT; break;
+            default: type[i] = (l == T_INT && rt == T_INT) ? T_INT : T_INVALID; break;
+            }
+            break;
+        }
+        if (type[i] == T_INVALID) return false;
+    }
+    return true;
+}
+
+/* The input node in R's lowest slot, or -1 when it has no inputs. */
+static int lowest_input(const Region *r) {
+    for (int i = 0; i < r->nnodes; i++)
+        if (r->node[i].kind == N_INPUT && r->node[i].arg == r->base) return i;
+    return -1;
+}
+
+/* Whether R's one result is stored next by SWAP 3, SWAP 2, STORE_SUBSCR
+ * into c[i], c and i being the two slots below it: the code of
+ * `c[i] op= ...`, whose item c[i] is then usually the region's lowest
+ * input (p2w_item_reusable checks that it is, when the code runs). */
+static bool item_update(const Fn *f, const Region *r) {
+    if (r->nout != 1 || r->store >= 0 || r->jump || r->end + 3 > f->nins || r->base < 2)
+        return false;
+    const Instr *after = &f->ins[r->end];
+    return after[0].op == SWAP && after[0].arg == 3 && after[1].op == SWAP && after[1].arg == 2 &&
+           after[2].op == STORE_SUBSCR && lowest_input(r) >= 0;
+}
+
+/* The region starting at index K, in R; false when none does. */
+static bool find_region(const Fn *f, size_t k, Region *r) {
+    const Instr *in = &f->ins[k];
+    if (in->op != LOAD_FAST && in->op != LOAD_CONST && in->op != BINARY_OP &&
+        in->op != UNARY_NEGATIVE && in->op != COMPARE_OP)
+        return false;
+    /* an operation whose constant operand is in its slot unreferenced
+     * (const_right_operand) belongs to the region of that LOAD_CONST */
+    if (k > 0 && const_right_operand(f, &f->ins[k - 1])) return false;
+    size_t end = scan(f, k, f->nins, r);
+    if (end == k) return false;
+    /* again without the loads at the end */
+    scan(f, k, end, r);
+    /* a first load nothing in the region uses belongs before it */
+    if (!r->node[0].consumed) return false;
+    NodeType type[MAX_NODES];
+    if (!assign_types(f, r, T_FLOAT, type) && !assign_types(f, r, T_INT, type)) return false;
+    size_t last = r->end - 1;
+    if (f->ins[last].op == COMPARE_OP && r->store < 0 && last + 1 < f->nins &&
+        is_truth_jump(f->ins[last + 1].op))
+        r->jump = &f->ins[last + 1];
+    if (item_update(f, r)) r->item = r->base - 2;
+    return true;
+}
+
+size_t region_length(const Fn *f, size_t k) {
+    Region r;
+    return find_region(f, k, &r) ? r.end - k : 0;
+}
+
+/* ---- emitting ---- */
+
+static const char *c_type(NodeType t) {
+    return t == T_FLOAT ? "double" : t == T_INT ? "long long" : "int";
+}
+
+/* The C expression of a value of node N (of type T) as a double; emits
+ * the range check an int needs first (beyond 2**53 Python converts with
+ * rounding rules of its own, so those take the ordinary path). */
+static const char *as_double(Fn *f, const Region *r, int n, const NodeType *type, char buf[32]) {
+    if (type[n] == T_FLOAT) {
+        snprintf(buf, 32, "u%d", n);
+        return buf;
+    }
+    sb_printf(f->out,
+              "        if (u%d < -P2W_EXACT_DOUBLE_INT || u%d > P2W_EXACT_DOUBLE_INT) goto r_%d;\n",
+              n, n, f->ins[r->first].off);
+    snprintf(buf, 32, "(double)u%d", n);
+    return buf;
+}
+
+static const char *compare_c(int op) {
+    static const char *const c[] = {"<", "<=", "==", "!=", ">", ">="};
+    return c[op];
+}
+
+static const char *double_c(int op) {
+    switch (op) {
+    case NB_ADD: return "+";
+    case NB_SUBTRACT: return "-";
+    case NB_MULTIPLY: return "*";
+    default: return "/";
+    }
+}
+
+/* Emits node N's computation into u<N>. */
+static void emit_node(Fn *f, const Region *r, int n, const NodeType *type) {
+    StrBuf *o = f->out;
+    const Node *nd = &r->node[n];
+    int off = f->ins[r->first].off;
+    const char *ct = c_type(type[n]);
+    char lb[32], rb[32];
+    switch (nd->kind) {
+    case N_LOCAL:
+    case N_INPUT: {
+        char src[32];
+        if (nd->kind == N_LOCAL)
+            snprintf(src, sizeof src, "localsplus[%d]", nd->arg);
+        else
+            snprintf(src, sizeof src, "%s", slot(f, nd->arg));
+        if (type[n] == T_FLOAT)
+            sb_printf(o, "        double u%d = PyFloat_AS_DOUBLE(%s);\n", n, src);
+        else
+            sb_printf(o, "        long long u%d = p2w_int60_value(%s);\n", n, src);
+        break;
+    }
+    case N_CONST: {
+        PyObject *c = PyTuple_GET_ITEM(f->co->co_consts, nd->arg);
+        if (type[n] == T_INT) {
+            sb_printf(o, "        long long u%d = %lldLL;\n", n, PyLong_AsLongLong(c));
+        } else if (isfinite(PyFloat_AS_DOUBLE(c))) {
+            sb_printf(o, "        double u%d = %a; /* %.17g */\n", n, PyFloat_AS_DOUBLE(c),
+                      PyFloat_AS_DOUBLE(c));
+        } else {
+            sb_printf(o, "        double u%d = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(consts, %d));\n",
+                      n, nd->arg);
+        }
+        break;
+    }
+    case N_NEGATE:
+        if (type[n] == T_INT)
+            sb_printf(o, "        if (u%d == LLONG_MIN) goto r_%d;\n", nd->left, off);
+        sb_printf(o, "        %s u%d = -u%d;\n", ct, n, nd->left);
+        break;
+    case N_COMPARE: {
+        const char *a, *b;
+        if (type[nd->left] == T_INT && type[nd->right] == T_INT) {
+            snprintf(lb, sizeof lb, "u%d", nd->left);
+            snprintf(rb, sizeof rb, "u%d", nd->right);
+            a = lb;
+            b = rb;
+        } else {
+            a = as_double(f, r, nd->left, type, lb);
+            b = as_double(f, r, nd->right, type, rb);
+        }
+        sb_printf(o, "        int u%d = %s %s %s;\n", n, a, compare_c(nd->arg), b);
+        break;
+    }
+    case N_BINARY: {
+        int op = plain_operator(nd->arg);
+        if (type[n] == T_INT) {
+            sb_printf(o,
+                      "        long long u%d;\n"
+                      "        if (!p2w_i64_op(u%d, u%d, %d, &u%d)) goto r_%d;\n",
+                      n, nd->left, nd->right, op, n, off);
+            break;
+        }
+        const char *a = as_double(f, r, nd->left, type, lb);
+        const char *b = as_double(f, r, nd->right, type, rb);
+        /* division by zero raises */
+        if (op == NB_TRUE_DIVIDE) sb_printf(o, "        if (%s == 0.0) goto r_%d;\n", b, off);
+        sb_printf(o, "        double u%d = %s %s %s;\n", n, a, double_c(op), b);
+        break;
+    }
+    }
+}
+
+/* The guard of variant V: the C condition under which every local and
+ * input the region computes with has type V, and every local it pushes
+ * as it is is bound. */
+static void emit_guard(Fn *f, const Region *r, NodeType v) {
+    StrBuf *o = f->out;
+    const char *check = v == T_FLOAT ? "PyFloat_CheckExact" : "p2w_is_int60";
+    bool any = false;
+    sb_puts(o, "    if (");
+    for (int i = 0; i < r->nnodes; i++) {
+        const Node *n = &r->node[i];
+        if (n->kind != N_LOCAL && n->kind != N_INPUT) continue;
+        /* a local read twice is checked once, for its type if any read
+         * computes with it */
+        bool typed = false, earlier = false;
+        for (int j = 0; j < r->nnodes; j++) {
+            const Node *m = &r->node[j];
+            if (m->kind != n->kind || m->arg != n->arg) continue;
+            typed |= m->consumed;
+            earlier |= j < i;
+        }
+        if (earlier) continue;
+        bool may_be_unbound = n->kind == N_LOCAL && f->check_load[n->ins];
+        if (!typed && !may_be_unbound) continue;
+        char src[32];
+        if (n->kind == N_LOCAL)
+            snprintf(src, sizeof src, "localsplus[%d]", n->arg);
+        else
+            snprintf(src, sizeof src, "%s", slot(f, n->arg));
+        sb_puts(o, any ? " &&\n        " : "");
+        if (may_be_unbound) sb_printf(o, "%s != NULL%s", src, typed ? " && " : "");
+        if (typed) sb_printf(o, "%s(%s)", check, src);
+        any = true;
+    }
+    sb_puts(o, any ? ") {\n" : "1) {\n");
+}
+
+/* The input whose object output number K may take over when it is
+ * dying (each input serves one output), or -1.  In `c[i] op= ...` the
+ * result takes over the item's when the list holds it, too. */
+static int reusable_input(const Region *r, int k) {
+    if (r->item >= 0) return k == 0 ? lowest_input(r) : -1;
+    int seen = 0;
+    for (int i = 0; i < r->nnodes; i++) {
+        if (r->node[i].kind != N_INPUT) continue;
+        if (seen++ == k) return i;
+    }
+    return -1;
+}
+
+/* Emits variant V of the fast path (assign_types accepted it). */
+static void emit_variant(Fn *f, const Region *r, NodeType v, const NodeType *type) {
+    StrBuf *o = f->out;
+    int off = f->ins[r->first].off;
+    emit_guard(f, r, v);
+    for (int i = 0; i < r->nnodes; i++)
+        if (r->node[i].consumed || is_operation(r->node[i].kind)) emit_node(f, r, i, type);
+
+    /* Boxing, in two steps so that failing leaves nothing changed: first
+     * whatever must be allocated, then the objects taken over. */
+    int boxed[MAX_NODES + 1]; /* the outputs computed here, then the stored node */
+    int nboxed = 0;
+    int nout = r->jump ? r->nout - 1 : r->nout; /* the jump takes the last as a C int */
+    for (int k = 0; k < nout; k++)
+        if (is_operation(r->node[r->out[k]].kind)) boxed[nboxed++] = k;
+    bool store_reuse = r->store >= 0;
+    /* a local pushed as it is must not see its object rewritten */
+    for (int k = 0; k < nout; k++)
+        if (r->node[r->out[k]].kind == N_LOCAL && r->node[r->out[k]].arg == r->store)
+            store_reuse = false;
+    for (int b = 0; b <= nboxed; b++) {
+        int n;
+        char target[32] = "";
+        if (b < nboxed) {
+            n = r->out[boxed[b]];
+            int in = type[n] == T_BOOL ? -1 : reusable_input(r, b);
+            if (in >= 0) snprintf(target, sizeof target, "%s", slot(f, r->node[in].arg));
+        } else if (r->store >= 0) {
+            n = r->stored;
+            if (store_reuse) snprintf(target, sizeof target, "localsplus[%d]", r->store);
+        } else {
+            break;
+        }
+        if (type[n] == T_BOOL) {
+            sb_printf(o, "        PyObject *b%d = Py_NewRef(u%d ? Py_True : Py_False);\n", b, n);
+            continue;
+        }
+        const char *fits_fmt =
+            type[n] == T_FLOAT ? "p2w_float_reusable(%s)" : "p2w_int_reusable(%s, u%d)";
+        sb_printf(o, "        PyObject *b%d = NULL;\n", b);
+        if (target[0]) {
+            sb_printf(o, "        bool keep%d = ", b);
+            sb_printf(o, fits_fmt, target, n);
+            if (b < nboxed && r->item >= 0) {
+                /* the list's reference goes when the result is stored there */
+                const char *c = slot(f, r->item), *i = slot(f, r->item + 1);
+                if (type[n] == T_FLOAT)
+                    sb_printf(o, " ||\n            p2w_item_reusable(%s, %s, %s)", c, i, target);
+                else
+                    sb_printf(
+                        o,
+                        " ||\n            (p2w_int_fits(%s, u%d) && p2w_item_reusable(%s, %s, %s))",
+                        target, n, c, i, target);
+            }
+            sb_printf(o, ";\n        if (!keep%d) {\n", b);
+        } else {
+            sb_puts(o, "        {\n");
+        }
+        sb_printf(o, "            b%d = %s(u%d);\n            if (b%d == NULL) {\n", b,
+                  type[n] == T_FLOAT ? "PyFloat_FromDouble" : "p2w_long_from", n, b);
+        for (int p = 0; p < b; p++) sb_printf(o, "                Py_XDECREF(b%d);\n", p);
+        sb_printf(o, "                goto r_%d;\n            }\n        }\n", off);
+    }
+    /* taking over dying inputs */
+    for (int b = 0; b < nboxed; b++) {
+        int n = r->out[boxed[b]];
+        int in = type[n] == T_BOOL ? -1 : reusable_input(r, b);
+        if (in < 0) continue;
+        const char *s = slot(f, r->node[in].arg);
+        sb_printf(o, "        if (keep%d) {\n", b);
+        if (type[n] == T_FLOAT)
+            sb_printf(o, "            ((PyFloatObject *)%s)->ob_fval = u%d;\n", s, n);
+        else
+            sb_printf(o, "            p2w_int_set(%s, u%d);\n", s, n);
+        sb_printf(o, "            b%d = %s;\n            %s = NULL;\n        }\n", b, s, s);
+    }
+    /* the inputs are exact ints or floats: releasing them runs no code */
+    for (int i = 0; i < r->nnodes; i++)
+        if (r->node[i].kind == N_INPUT)
+            sb_printf(o, "        Py_XDECREF(%s);\n", slot(f, r->node[i].arg));
+    /* what stays on the stack */
+    for (int k = 0, b = 0; k < nout; k++) {
+        const Node *n = &r->node[r->out[k]];
+        const char *s = slot(f, r->base + k);
+        if (is_operation(n->kind))
+            sb_printf(o, "        %s = b%d;\n", s, b++);
+        else if (n->kind == N_LOCAL)
+            sb_printf(o, "        %s = Py_NewRef(localsplus[%d]);\n", s, n->arg);
+        else
+            sb_printf(o, "        %s = Py_NewRef(PyTuple_GET_ITEM(consts, %d));\n", s, n->arg);
+    }
+    if (r->store >= 0) {
+        int n = r->stored;
+        int b = nboxed;
+        /* releasing the old value may run a finaliser, which may look at
+         * the frame */
+        sb_printf(o, "        frame->prev_instr = first_instr + %d;\n", f->ins[r->end - 1].off);
+        if (store_reuse) {
+            sb_printf(o, "        if (keep%d) {\n", b);
+            if (type[n] == T_FLOAT)
+                sb_printf(o, "            ((PyFloatObject *)localsplus[%d])->ob_fval = u%d;\n",
+                          r->store, n);
+            else
+                sb_printf(o, "            p2w_int_set(localsplus[%d], u%d);\n", r->store, n);
+            sb_puts(o, "        } else {\n");
+        } else {
+            sb_puts(o, "        {\n");
+        }
+        sb_printf(o,
+                  "            PyObject *old = localsplus[%d];\n"
+                  "            localsplus[%d] = b%d;\n            Py_XDECREF(old);\n        }\n",
+                  r->store, r->store, b);
+    }
+    if (r->jump) {
+        const Instr *j = r->jump;
+        int n = r->out[r->nout - 1];
+        f->sp = r->base + r->nout - 1;
+        sb_printf(o, "        int t = u%d;\n", n);
+        emit_jump_on_truth(f, j, j->off);
+        sb_printf(o, "        goto i_%d;\n", j->next);
+    } else {
+        sb_printf(o, "        goto i_%d;\n", f->ins[r->end].off);
+    }
+    sb_puts(o, "    }\n");
+}
+
+void emit_region(Fn *f, size_t k, size_t n) {
+    Region r;
+    if (!find_region(f, k, &r) || r.end != k + n)
+        internal_error(__FILE__, __LINE__, "numeric region changed");
+    StrBuf *o = f->out;
+    int off = f->ins[k].off;
+    sb_printf(o, "    /* numeric region up to i_%d, tried on unboxed values */\n",
+              f->ins[r.end - 1].off);
+    NodeType type[MAX_NODES];
+    bool has_leaf = false;
+    for (int i = 0; i < r.nnodes; i++)
+        has_leaf |= r.node[i].consumed && (r.node[i].kind == N_LOCAL || r.node[i].kind == N_INPUT);
+    if (assign_types(f, &r, T_FLOAT, type)) emit_variant(f, &r, T_FLOAT, type);
+    if (has_leaf && assign_types(f, &r, T_INT, type)) emit_variant(f, &r, T_INT, type);
+    sb_printf(o, "r_%d:\n", off);
+}
