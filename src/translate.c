@@ -384,7 +384,10 @@ static void translate_tree(StrBuf *out, PyCodeObject *co, const char **lines, si
     f.exc = bc_decode_handlers((PyObject *)co, &f.nexc);
     const char *why = fallback_reason(&f);
     if (!why) why = analyse_stack(&f);
-    if (!why) find_unbound_loads(&f);
+    if (!why) {
+        find_unbound_loads(&f);
+        find_local_hints(&f);
+    }
     if (why) {
         count_reason(stats, why);
         stats->interpreted++;
@@ -404,6 +407,7 @@ static void translate_tree(StrBuf *out, PyCodeObject *co, const char **lines, si
     free(f.entered);
     free(f.labels);
     free(f.check_load);
+    free(f.local_hint);
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(co->co_consts); i++) {
         PyObject *c = PyTuple_GET_ITEM(co->co_consts, i);
         if (PyCode_Check(c)) translate_tree(out, (PyCodeObject *)c, lines, nlines, stats, t);

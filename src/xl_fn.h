@@ -39,6 +39,8 @@ typedef struct {
     unsigned char *labels; /* [(handler + 1) * (maxdepth + 1) + depth]: ERR_USED | UNWIND_USED */
     bool *check_load;      /* per instruction: a LOAD_FAST/LOAD_CLOSURE that must check
                             * its local for NULL (it may be unbound there) */
+    unsigned char *local_hint; /* per local: the number type its stores suggest
+                                * (xl_region.c), to choose what to try first */
 } Fn;
 
 enum { ERR_USED = 1, UNWIND_USED = 2 };
@@ -94,6 +96,8 @@ PyObject *const_right_operand(const Fn *f, const Instr *in);
 
 /* ---- xl_region.c: numeric regions run on unboxed values ---- */
 
+/* Sets f->local_hint (after find_unbound_loads). */
+void find_local_hints(Fn *f);
 /* The number of instructions from index K that form a numeric region, or
  * 0 when none starts there. */
 size_t region_length(const Fn *f, size_t k);

@@ -27,7 +27,8 @@
 enum { MAX_NODES = 40 };
 
 typedef enum { N_LOCAL, N_CONST, N_INPUT, N_BINARY, N_NEGATE, N_COMPARE } NodeKind;
-typedef enum { T_INT, T_FLOAT, T_BOOL, T_INVALID } NodeType;
+/* T_UNKNOWN only in hints: a variant gives every leaf a type. */
+typedef enum { T_INT, T_FLOAT, T_BOOL, T_INVALID, T_UNKNOWN } NodeType;
 
 typedef struct {
     NodeKind kind;
@@ -177,34 +178,44 @@ done:
     return last;
 }
 
-/* The type of each node when every local and input has type V, written to
- * TYPE; false when some operation is not computed for those types. */
-static bool assign_types(const Fn *f, const Region *r, NodeType v, NodeType *type) {
+/* The type of an operation of KIND (N_NEGATE, N_COMPARE or N_BINARY with
+ * operator OPARG) on values of types L and R: T_INVALID when it is not
+ * computed for them, T_UNKNOWN when that depends on operands of unknown
+ * type (only in hints). */
+static NodeType op_type(NodeKind kind, int oparg, NodeType l, NodeType r) {
+    if (l == T_BOOL || r == T_BOOL) return T_INVALID;
+    if (kind == N_NEGATE) return l;
+    if (kind == N_COMPARE) return oparg > Py_GE ? T_INVALID : T_BOOL;
+    switch (plain_operator(oparg)) {
+    case NB_ADD:
+    case NB_SUBTRACT:
+    case NB_MULTIPLY:
+        if (l == T_FLOAT || r == T_FLOAT) return T_FLOAT;
+        return l == T_INT && r == T_INT ? T_INT : T_UNKNOWN;
+    case NB_TRUE_DIVIDE: return T_FLOAT;
+    default:
+        /* // % & | ^ << >>: ints only */
+        if (l == T_FLOAT || r == T_FLOAT) return T_INVALID;
+        return l == T_INT && r == T_INT ? T_INT : T_UNKNOWN;
+    }
+}
+
+/* The type of each node when the locals and inputs have the types LEAF
+ * gives them (by node), written to TYPE; false when some operation is not
+ * computed for those types. */
+static bool assign_types(const Fn *f, const Region *r, const NodeType *leaf, NodeType *type) {
     for (int i = 0; i < r->nnodes; i++) {
         const Node *n = &r->node[i];
-        NodeType l = n->left >= 0 ? type[n->left] : T_INVALID;
-        NodeType rt = n->right >= 0 ? type[n->right] : T_INVALID;
         switch (n->kind) {
         case N_LOCAL:
-        case N_INPUT: type[i] = v; break;
+        case N_INPUT: type[i] = leaf[i]; break;
         case N_CONST:
             type[i] =
                 PyFloat_CheckExact(PyTuple_GET_ITEM(f->co->co_consts, n->arg)) ? T_FLOAT : T_INT;
             break;
-        case N_NEGATE: type[i] = l; break;
-        case N_COMPARE:
-            type[i] = (l == T_BOOL || rt == T_BOOL) ? T_INVALID : T_BOOL;
-            if (n->arg > Py_GE) type[i] = T_INVALID;
-            break;
-        case N_BINARY:
-            if (l == T_BOOL || rt == T_BOOL) return false;
-            switch (plain_operator(n->arg)) {
-            case NB_ADD:
-            case NB_SUBTRACT:
-            case NB_MULTIPLY: type[i] = (l == T_INT && rt == T_INT) ? T_INT : T_FLOAT; break;
-            case NB_TRUE_DIVIDE: type[i] = T_FLOAT; break;
-            default: type[i] = (l == T_INT && rt == T_INT) ? T_INT : T_INVALID; break;
-            }
+        default:
+            type[i] =
+                op_type(n->kind, n->arg, type[n->left], n->right >= 0 ? type[n->right] : T_INVALID);
             break;
         }
         if (type[i] == T_INVALID) return false;
@@ -231,8 +242,9 @@ static bool item_update(const Fn *f, const Region *r) {
            after[2].op == STORE_SUBSCR && lowest_input(r) >= 0;
 }
 
-/* The region starting at index K, in R; false when none does. */
-static bool find_region(const Fn *f, size_t k, Region *r) {
+/* The shape of a region starting at index K, in R, whatever the types
+ * of its values; false when none starts there. */
+static bool region_shape(const Fn *f, size_t k, Region *r) {
     const Instr *in = &f->ins[k];
     if (in->op != LOAD_FAST && in->op != LOAD_CONST && in->op != BINARY_OP &&
         in->op != UNARY_NEGATIVE && in->op != COMPARE_OP)
@@ -246,14 +258,143 @@ static bool find_region(const Fn *f, size_t k, Region *r) {
     scan(f, k, end, r);
     /* a first load nothing in the region uses belongs before it */
     if (!r->node[0].consumed) return false;
-    NodeType type[MAX_NODES];
-    if (!assign_types(f, r, T_FLOAT, type) && !assign_types(f, r, T_INT, type)) return false;
     size_t last = r->end - 1;
     if (f->ins[last].op == COMPARE_OP && r->store < 0 && last + 1 < f->nins &&
         is_truth_jump(f->ins[last + 1].op))
         r->jump = &f->ins[last + 1];
     if (item_update(f, r)) r->item = r->base - 2;
     return true;
+}
+
+enum { MAX_VARIANTS = 3 };
+
+/* The variants of R worth trying, most likely first: the leaf types of
+ * each (by node) in LEAF; returns how many.  First the types the local
+ * hints suggest (leaves without one taking float when the region computes
+ * with floats, else int), then all float, then all int. */
+static int variants(const Fn *f, const Region *r, NodeType leaf[MAX_VARIANTS][MAX_NODES]) {
+    NodeType type[MAX_NODES];
+    bool floats = false, leaves = false;
+    for (int i = 0; i < r->nnodes; i++) {
+        const Node *n = &r->node[i];
+        if (n->kind == N_LOCAL && n->consumed && f->local_hint[n->arg] == T_FLOAT) floats = true;
+        if (n->kind == N_CONST && PyFloat_CheckExact(PyTuple_GET_ITEM(f->co->co_consts, n->arg)))
+            floats = true;
+        if (n->kind == N_BINARY && plain_operator(n->arg) == NB_TRUE_DIVIDE) floats = true;
+        if (n->kind == N_LOCAL || n->kind == N_INPUT) leaves |= n->consumed;
+    }
+    NodeType cand[MAX_VARIANTS][MAX_NODES];
+    for (int i = 0; i < r->nnodes; i++) {
+        const Node *n = &r->node[i];
+        NodeType hint = n->kind == N_LOCAL ? (NodeType)f->local_hint[n->arg] : T_UNKNOWN;
+        cand[0][i] = hint != T_UNKNOWN ? hint : floats ? T_FLOAT : T_INT;
+        cand[1][i] = T_FLOAT;
+        cand[2][i] = T_INT;
+    }
+    int count = 0;
+    for (int c = 0; c < MAX_VARIANTS; c++) {
+        bool seen = false;
+        for (int d = 0; d < count && !seen; d++)
+            seen = memcmp(leaf[d], cand[c], (size_t)r->nnodes * sizeof cand[c][0]) == 0;
+        if (seen || !assign_types(f, r, cand[c], type)) continue;
+        memcpy(leaf[count++], cand[c], sizeof cand[c]);
+        /* with nothing to check, the first always applies */
+        if (!leaves) break;
+    }
+    return count;
+}
+
+/* The region starting at index K, in R; false when none does. */
+static bool find_region(const Fn *f, size_t k, Region *r) {
+    NodeType leaf[MAX_VARIANTS][MAX_NODES];
+    return region_shape(f, k, r) && variants(f, r, leaf) > 0;
+}
+
+/* ---- hints: which locals hold ints or floats ----
+ * Only for choosing variants: each is checked when the code runs. */
+
+/* The name of the global the call CALL instruction K makes, when it
+ * calls one (LOAD_GLOBAL with its NULL), else NULL. */
+static const char *called_global(const Fn *f, size_t k) {
+    if (f->ins[k].op != CALL || f->depth[k] < 0) return NULL;
+    int target = f->depth[k] - f->ins[k].arg - 2;
+    size_t j = k;
+    while (j > 0 && f->depth[j] > target) j--;
+    const Instr *in = &f->ins[j];
+    if (f->depth[j] != target || in->op != LOAD_GLOBAL || !(in->arg & 1)) return NULL;
+    return PyUnicode_AsUTF8(PyTuple_GET_ITEM(f->co->co_names, in->arg >> 1));
+}
+
+/* What STORE_FAST instruction K stores, as far as the instructions just
+ * before it tell: an int or float constant, the int of a `for` over
+ * range(), or the index of one over enumerate(). */
+static NodeType stored_type(const Fn *f, size_t k) {
+    if (k == 0) return T_UNKNOWN;
+    const Instr *prev = &f->ins[k - 1];
+    if (prev->op == LOAD_CONST) {
+        PyObject *c = PyTuple_GET_ITEM(f->co->co_consts, prev->arg);
+        long long v;
+        if (PyFloat_CheckExact(c)) return T_FLOAT;
+        return leaf_constant(c, &v) ? T_INT : T_UNKNOWN;
+    }
+    /* FOR_ITER after GET_ITER after CALL: `for x in range(...)`, and
+     * `for i, x in enumerate(...)` with its UNPACK_SEQUENCE 2 */
+    size_t loop =
+        prev->op == FOR_ITER ? k - 1
+        : prev->op == UNPACK_SEQUENCE && prev->arg == 2 && k >= 2 && f->ins[k - 2].op == FOR_ITER
+            ? k - 2
+            : 0;
+    if (loop < 2 || f->ins[loop - 1].op != GET_ITER) return T_UNKNOWN;
+    const char *callee = called_global(f, loop - 2);
+    if (callee == NULL) return T_UNKNOWN;
+    if (loop == k - 1) return strcmp(callee, "range") == 0 ? T_INT : T_UNKNOWN;
+    return strcmp(callee, "enumerate") == 0 ? T_INT : T_UNKNOWN;
+}
+
+/* Adds that local X is stored a value of type T to the hints being
+ * made (SEEN: a type stored so far, T_INVALID when two disagreed). */
+static void note_store(unsigned char *seen, int x, NodeType t) {
+    if (t != T_INT && t != T_FLOAT) return;
+    if (seen[x] == T_UNKNOWN)
+        seen[x] = (unsigned char)t;
+    else if (seen[x] != t)
+        seen[x] = T_INVALID;
+}
+
+void find_local_hints(Fn *f) {
+    int n = f->co->co_nlocalsplus;
+    f->local_hint = xmalloc((size_t)(n > 0 ? n : 1));
+    memset(f->local_hint, T_UNKNOWN, (size_t)(n > 0 ? n : 1));
+    unsigned char *seen = xmalloc((size_t)(n > 0 ? n : 1));
+    NodeType leaf[MAX_NODES], type[MAX_NODES];
+    Region r;
+    /* the type a region stores depends on the hints of the locals it reads:
+     * a few rounds reach what a loop's accumulators hold */
+    for (int round = 0; round < 3; round++) {
+        memset(seen, T_UNKNOWN, (size_t)(n > 0 ? n : 1));
+        for (size_t k = 0; k < f->nins; k++) {
+            if (f->depth[k] < 0) continue;
+            if (region_shape(f, k, &r)) {
+                if (r.store >= 0) {
+                    for (int i = 0; i < r.nnodes; i++)
+                        leaf[i] = r.node[i].kind == N_LOCAL ? (NodeType)f->local_hint[r.node[i].arg]
+                                                            : T_UNKNOWN;
+                    if (assign_types(f, &r, leaf, type)) note_store(seen, r.store, type[r.stored]);
+                }
+                k = r.end - 1;
+                continue;
+            }
+            if (f->ins[k].op == STORE_FAST) note_store(seen, f->ins[k].arg, stored_type(f, k));
+        }
+        bool changed = false;
+        for (int x = 0; x < n; x++) {
+            unsigned char h = seen[x] == T_INVALID ? T_UNKNOWN : seen[x];
+            changed |= h != f->local_hint[x];
+            f->local_hint[x] = h;
+        }
+        if (!changed) break;
+    }
+    free(seen);
 }
 
 size_t region_length(const Fn *f, size_t k) {
@@ -368,12 +509,11 @@ static void emit_node(Fn *f, const Region *r, int n, const NodeType *type) {
     }
 }
 
-/* The guard of variant V: the C condition under which every local and
- * input the region computes with has type V, and every local it pushes
- * as it is is bound. */
-static void emit_guard(Fn *f, const Region *r, NodeType v) {
+/* The guard of the variant with leaf types LEAF: the C condition under
+ * which every local and input the region computes with has its type, and
+ * every local it pushes as it is is bound. */
+static void emit_guard(Fn *f, const Region *r, const NodeType *leaf) {
     StrBuf *o = f->out;
-    const char *check = v == T_FLOAT ? "PyFloat_CheckExact" : "p2w_is_int60";
     bool any = false;
     sb_puts(o, "    if (");
     for (int i = 0; i < r->nnodes; i++) {
@@ -398,7 +538,8 @@ static void emit_guard(Fn *f, const Region *r, NodeType v) {
             snprintf(src, sizeof src, "%s", slot(f, n->arg));
         sb_puts(o, any ? " &&\n        " : "");
         if (may_be_unbound) sb_printf(o, "%s != NULL%s", src, typed ? " && " : "");
-        if (typed) sb_printf(o, "%s(%s)", check, src);
+        if (typed)
+            sb_printf(o, "%s(%s)", leaf[i] == T_FLOAT ? "PyFloat_CheckExact" : "p2w_is_int60", src);
         any = true;
     }
     sb_puts(o, any ? ") {\n" : "1) {\n");
@@ -417,11 +558,12 @@ static int reusable_input(const Region *r, int k) {
     return -1;
 }
 
-/* Emits variant V of the fast path (assign_types accepted it). */
-static void emit_variant(Fn *f, const Region *r, NodeType v, const NodeType *type) {
+/* Emits the variant of the fast path with leaf types LEAF (TYPE: all the
+ * node types, which assign_types accepted). */
+static void emit_variant(Fn *f, const Region *r, const NodeType *leaf, const NodeType *type) {
     StrBuf *o = f->out;
     int off = f->ins[r->first].off;
-    emit_guard(f, r, v);
+    emit_guard(f, r, leaf);
     for (int i = 0; i < r->nnodes; i++)
         if (r->node[i].consumed || is_operation(r->node[i].kind)) emit_node(f, r, i, type);
 
@@ -551,11 +693,11 @@ void emit_region(Fn *f, size_t k, size_t n) {
     int off = f->ins[k].off;
     sb_printf(o, "    /* numeric region up to i_%d, tried on unboxed values */\n",
               f->ins[r.end - 1].off);
-    NodeType type[MAX_NODES];
-    bool has_leaf = false;
-    for (int i = 0; i < r.nnodes; i++)
-        has_leaf |= r.node[i].consumed && (r.node[i].kind == N_LOCAL || r.node[i].kind == N_INPUT);
-    if (assign_types(f, &r, T_FLOAT, type)) emit_variant(f, &r, T_FLOAT, type);
-    if (has_leaf && assign_types(f, &r, T_INT, type)) emit_variant(f, &r, T_INT, type);
+    NodeType leaf[MAX_VARIANTS][MAX_NODES], type[MAX_NODES];
+    int count = variants(f, &r, leaf);
+    for (int v = 0; v < count; v++) {
+        assign_types(f, &r, leaf[v], type);
+        emit_variant(f, &r, leaf[v], type);
+    }
     sb_printf(o, "r_%d:\n", off);
 }

@@ -304,6 +304,34 @@ def subclass_items():
 print(subclass_items())
 
 
+# locals typed by what is stored in them (0.0, range(), enumerate()) are
+# tried with those types first; the guess is checked like any other
+def hinted(v, n):
+    out = []
+    for i in range(n):
+        s = 0.0
+        for j, vj in enumerate(v):
+            s += vj / ((i + j) * (i + j + 1) // 2 + i + 1)
+        out.append(s)
+    return out
+
+
+def hinted_count(n):
+    t = 0
+    for i in range(n):
+        t = t + i * 2 - (i - 1)
+    return t
+
+
+import builtins
+
+print(hinted([1.0, 2.5, 3.0], 4), hinted([1, 2, 3], 3), hinted([True, 2**62, -1.5], 2))
+print(hinted_count(10), hinted_count(0))
+range = lambda n: [k * 0.5 for k in builtins.range(n)]  # the guess is now wrong
+print(hinted([1.0, 2.0], 3), hinted_count(6))
+del range
+
+
 def zero_div_traceback(a, b):
     c = a * 2.0
     return c / (b - b)
