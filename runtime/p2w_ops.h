@@ -626,22 +626,25 @@ static inline const p2w_attr_entry *p2w_attr_probe(PyObject *owner, const p2w_at
     return NULL;
 }
 
+/* The attribute of OWNER where CACHE says its class keeps it, borrowed,
+ * without running anything: NULL when the cache does not know the class
+ * or this object lacks the attribute (the general lookup then decides). */
+static inline PyObject *p2w_attr_peek(PyObject *owner, const p2w_attr_cache *cache) {
+    const p2w_attr_entry *e = p2w_attr_probe(owner, cache);
+    if (e == NULL) return NULL;
+    if (e->kind == P2W_ATTR_VALUES) {
+        PyDictValues *values = *_PyObject_ValuesPointer(owner);
+        return values ? values->values[e->where] : NULL;
+    }
+    return *(PyObject **)((char *)owner + e->where);
+}
+
 /* OWNER borrowed; a new reference, or NULL with an exception set. */
 PyObject *p2w_load_attr_slow(PyObject *owner, PyObject *name, p2w_attr_cache *cache);
 static inline PyObject *p2w_load_attr_cached(PyObject *owner, PyObject *name,
                                              p2w_attr_cache *cache) {
-    const p2w_attr_entry *e = p2w_attr_probe(owner, cache);
-    if (e != NULL) {
-        PyObject *v = NULL;
-        if (e->kind == P2W_ATTR_VALUES) {
-            PyDictValues *values = *_PyObject_ValuesPointer(owner);
-            if (values) v = values->values[e->where];
-        } else {
-            v = *(PyObject **)((char *)owner + e->where);
-        }
-        if (v) return Py_NewRef(v);
-    }
-    return p2w_load_attr_slow(owner, name, cache);
+    PyObject *v = p2w_attr_peek(owner, cache);
+    return v ? Py_NewRef(v) : p2w_load_attr_slow(owner, name, cache);
 }
 
 /* OWNER and V stolen; 0, or -1 with an exception set. */

@@ -315,6 +315,9 @@ static void emit_function(Fn *f, const char *cname) {
             sb_printf(o, ",%s*s%d = NULL", k % 8 == 0 ? "\n        " : " ", k);
         sb_puts(o, ";\n");
     }
+    for (size_t i = 0; i < f->nins; i++)
+        if (f->ins[i].op == LOAD_ATTR && f->depth[i] >= 0)
+            sb_printf(o, "    static p2w_attr_cache ac_%d; /* LOAD_ATTR's */\n", f->ins[i].off);
     sb_puts(o, "    (void)consts, (void)names, (void)localsplus, (void)stackbase, (void)kwnames,\n"
                "        (void)throwflag;\n"
                "    if (p2w_frame_enter(tstate, frame, &cframe) < 0) return NULL;\n");

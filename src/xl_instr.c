@@ -283,11 +283,12 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
             a, E);
         break;
     case LOAD_ATTR:
+        /* its cache ac_<offset> is the function's: regions read it too */
         sb_printf(o,
-                  "    {\n        static p2w_attr_cache cache;\n        PyObject *owner = %s;\n"
-                  "        %s = p2w_load_attr_cached(owner, PyTuple_GET_ITEM(names, %d), &cache);\n"
+                  "    {\n        PyObject *owner = %s;\n"
+                  "        %s = p2w_load_attr_cached(owner, PyTuple_GET_ITEM(names, %d), &ac_%d);\n"
                   "        Py_DECREF(owner);\n        if (%s == NULL) goto %s;\n    }\n",
-                  S(d - 1), S(d - 1), a, S(d - 1), E);
+                  S(d - 1), S(d - 1), a, in->off, S(d - 1), E);
         break;
     case STORE_ATTR:
         f->sp = d - 2;

@@ -26,7 +26,10 @@
 
 enum { MAX_NODES = 40 };
 
-typedef enum { N_LOCAL, N_CONST, N_INPUT, N_BINARY, N_NEGATE, N_COMPARE } NodeKind;
+/* N_ATTR: an attribute of a local's object (left: that N_LOCAL, an
+ * owner), read in the fast path only where the LOAD_ATTR's cache says it
+ * is a plain instance value. */
+typedef enum { N_LOCAL, N_CONST, N_INPUT, N_ATTR, N_BINARY, N_NEGATE, N_COMPARE } NodeKind;
 /* T_UNKNOWN only in hints: a variant gives every leaf a type. */
 typedef enum { T_INT, T_FLOAT, T_BOOL, T_INVALID, T_UNKNOWN } NodeType;
 
@@ -36,6 +39,7 @@ typedef struct {
     int left, right; /* operand nodes */
     size_t ins;      /* the instruction that makes it */
     bool consumed;   /* an operand of another node, or stored */
+    bool owner;      /* an N_LOCAL whose attribute is read, not itself a number */
 } Node;
 
 typedef struct {
@@ -104,6 +108,12 @@ static bool leaf_constant(PyObject *c, long long *ival) {
 
 static bool is_operation(NodeKind k) { return k == N_BINARY || k == N_NEGATE || k == N_COMPARE; }
 
+/* Whether node N is a value of the region's variant type when consumed:
+ * a local that is not an owner, an input, or an attribute. */
+static bool is_leaf(const Node *n) {
+    return (n->kind == N_LOCAL && !n->owner) || n->kind == N_INPUT || n->kind == N_ATTR;
+}
+
 /* Follows the instructions from index K, at most up to index LIMIT, as a
  * region: R gets its nodes; returns the index after the last instruction
  * that computes something (so that loads left over at the end are not
@@ -124,6 +134,13 @@ static size_t scan(const Fn *f, size_t k, size_t limit, Region *r) {
         long long ival;
         switch (in->op) {
         case LOAD_FAST: n.kind = N_LOCAL; break;
+        case LOAD_ATTR:
+            /* obj.name, obj a local: a leaf */
+            if (sp == 0 || r->node[stack[sp - 1]].kind != N_LOCAL) goto done;
+            n.kind = N_ATTR;
+            n.left = stack[--sp];
+            r->node[n.left].consumed = r->node[n.left].owner = true;
+            break;
         case LOAD_CONST:
             if (!leaf_constant(PyTuple_GET_ITEM(f->co->co_consts, in->arg), &ival)) goto done;
             n.kind = N_CONST;
@@ -208,7 +225,8 @@ static bool assign_types(const Fn *f, const Region *r, const NodeType *leaf, Nod
         const Node *n = &r->node[i];
         switch (n->kind) {
         case N_LOCAL:
-        case N_INPUT: type[i] = leaf[i]; break;
+        case N_INPUT:
+        case N_ATTR: type[i] = n->owner ? T_UNKNOWN : leaf[i]; break;
         case N_CONST:
             type[i] =
                 PyFloat_CheckExact(PyTuple_GET_ITEM(f->co->co_consts, n->arg)) ? T_FLOAT : T_INT;
@@ -277,11 +295,12 @@ static int variants(const Fn *f, const Region *r, NodeType leaf[MAX_VARIANTS][MA
     bool floats = false, leaves = false;
     for (int i = 0; i < r->nnodes; i++) {
         const Node *n = &r->node[i];
-        if (n->kind == N_LOCAL && n->consumed && f->local_hint[n->arg] == T_FLOAT) floats = true;
+        if (n->kind == N_LOCAL && !n->owner && n->consumed && f->local_hint[n->arg] == T_FLOAT)
+            floats = true;
         if (n->kind == N_CONST && PyFloat_CheckExact(PyTuple_GET_ITEM(f->co->co_consts, n->arg)))
             floats = true;
         if (n->kind == N_BINARY && plain_operator(n->arg) == NB_TRUE_DIVIDE) floats = true;
-        if (n->kind == N_LOCAL || n->kind == N_INPUT) leaves |= n->consumed;
+        if (is_leaf(n)) leaves |= n->consumed;
     }
     NodeType cand[MAX_VARIANTS][MAX_NODES];
     for (int i = 0; i < r->nnodes; i++) {
@@ -437,6 +456,17 @@ static const char *double_c(int op) {
     }
 }
 
+/* The C expression of leaf node N's object. */
+static void leaf_source(Fn *f, const Region *r, int n, char src[32]) {
+    const Node *nd = &r->node[n];
+    if (nd->kind == N_LOCAL)
+        snprintf(src, 32, "localsplus[%d]", nd->arg);
+    else if (nd->kind == N_INPUT)
+        snprintf(src, 32, "%s", slot(f, nd->arg));
+    else
+        snprintf(src, 32, "a%d", n);
+}
+
 /* Emits node N's computation into u<N>. */
 static void emit_node(Fn *f, const Region *r, int n, const NodeType *type) {
     StrBuf *o = f->out;
@@ -446,12 +476,11 @@ static void emit_node(Fn *f, const Region *r, int n, const NodeType *type) {
     char lb[32], rb[32];
     switch (nd->kind) {
     case N_LOCAL:
-    case N_INPUT: {
+    case N_INPUT:
+    case N_ATTR: {
+        if (nd->owner) break;
         char src[32];
-        if (nd->kind == N_LOCAL)
-            snprintf(src, sizeof src, "localsplus[%d]", nd->arg);
-        else
-            snprintf(src, sizeof src, "%s", slot(f, nd->arg));
+        leaf_source(f, r, n, src);
         if (type[n] == T_FLOAT)
             sb_printf(o, "        double u%d = PyFloat_AS_DOUBLE(%s);\n", n, src);
         else
@@ -518,28 +547,35 @@ static void emit_guard(Fn *f, const Region *r, const NodeType *leaf) {
     sb_puts(o, "    if (");
     for (int i = 0; i < r->nnodes; i++) {
         const Node *n = &r->node[i];
-        if (n->kind != N_LOCAL && n->kind != N_INPUT) continue;
+        if (n->kind != N_LOCAL && n->kind != N_INPUT && n->kind != N_ATTR) continue;
         /* a local read twice is checked once, for its type if any read
-         * computes with it */
-        bool typed = false, earlier = false;
-        for (int j = 0; j < r->nnodes; j++) {
+         * computes with it; each attribute read is a site of its own */
+        bool typed = n->consumed && !n->owner, earlier = false;
+        for (int j = 0; j < r->nnodes && n->kind == N_LOCAL; j++) {
             const Node *m = &r->node[j];
-            if (m->kind != n->kind || m->arg != n->arg) continue;
-            typed |= m->consumed;
+            if (m->kind != N_LOCAL || m->arg != n->arg) continue;
+            typed |= m->consumed && !m->owner;
             earlier |= j < i;
         }
         if (earlier) continue;
         bool may_be_unbound = n->kind == N_LOCAL && f->check_load[n->ins];
-        if (!typed && !may_be_unbound) continue;
+        const char *sep = any ? " &&\n        " : "";
         char src[32];
-        if (n->kind == N_LOCAL)
-            snprintf(src, sizeof src, "localsplus[%d]", n->arg);
-        else
-            snprintf(src, sizeof src, "%s", slot(f, n->arg));
-        sb_puts(o, any ? " &&\n        " : "");
-        if (may_be_unbound) sb_printf(o, "%s != NULL%s", src, typed ? " && " : "");
+        leaf_source(f, r, i, src);
+        if (n->kind == N_ATTR) {
+            /* the cache must know where the attribute is: nothing runs */
+            sb_printf(o, "%s(%s = p2w_attr_peek(localsplus[%d], &ac_%d)) != NULL", sep, src,
+                      r->node[n->left].arg, f->ins[n->ins].off);
+            sep = " && ";
+        } else if (may_be_unbound) {
+            sb_printf(o, "%s%s != NULL", sep, src);
+            sep = " && ";
+        } else if (!typed) {
+            continue;
+        }
         if (typed)
-            sb_printf(o, "%s(%s)", leaf[i] == T_FLOAT ? "PyFloat_CheckExact" : "p2w_is_int60", src);
+            sb_printf(o, "%s%s(%s)", sep,
+                      leaf[i] == T_FLOAT ? "PyFloat_CheckExact" : "p2w_is_int60", src);
         any = true;
     }
     sb_puts(o, any ? ") {\n" : "1) {\n");
@@ -647,6 +683,8 @@ static void emit_variant(Fn *f, const Region *r, const NodeType *leaf, const Nod
             sb_printf(o, "        %s = b%d;\n", s, b++);
         else if (n->kind == N_LOCAL)
             sb_printf(o, "        %s = Py_NewRef(localsplus[%d]);\n", s, n->arg);
+        else if (n->kind == N_ATTR)
+            sb_printf(o, "        %s = Py_NewRef(a%d);\n", s, r->out[k]);
         else
             sb_printf(o, "        %s = Py_NewRef(PyTuple_GET_ITEM(consts, %d));\n", s, n->arg);
     }
@@ -695,9 +733,13 @@ void emit_region(Fn *f, size_t k, size_t n) {
               f->ins[r.end - 1].off);
     NodeType leaf[MAX_VARIANTS][MAX_NODES], type[MAX_NODES];
     int count = variants(f, &r, leaf);
+    sb_puts(o, "    {\n");
+    for (int i = 0; i < r.nnodes; i++)
+        if (r.node[i].kind == N_ATTR) sb_printf(o, "    PyObject *a%d; /* borrowed */\n", i);
     for (int v = 0; v < count; v++) {
         assign_types(f, &r, leaf[v], type);
         emit_variant(f, &r, leaf[v], type);
     }
+    sb_puts(o, "    }\n");
     sb_printf(o, "r_%d:\n", off);
 }

@@ -332,6 +332,71 @@ print(hinted([1.0, 2.0], 3), hinted_count(6))
 del range
 
 
+# attributes of locals' objects are read in the fast path only where the
+# attribute cache says they are plain instance values
+class Vec:
+    def __init__(self, x, y, z):
+        self.x = x
+        self.y = y
+        self.z = z
+
+    def dot(self, o):
+        return self.x * o.x + self.y * o.y + self.z * o.z
+
+    def scaled_sum(self, k):
+        return (self.x + self.y + self.z) * k
+
+
+class Slotted:
+    __slots__ = ("x", "y", "z")
+
+    def __init__(self, x, y, z):
+        self.x = x
+        self.y = y
+        self.z = z
+
+
+class Computed:
+    y = 2.0  # a class attribute
+    z = 3.0
+
+    @property
+    def x(self):
+        print("property read")
+        return 1.0
+
+
+class Lazy:
+    def __getattr__(self, name):
+        return {"x": 4.0, "y": 5.0, "z": 6.0}[name]
+
+
+def attrs():
+    a = Vec(1.5, 2.5, -3.0)
+    b = Vec(2, 3, 4)
+    out = [a.dot(a) for _ in range(3)] + [b.dot(b), a.dot(b), b.dot(a)]
+    out.append(a.dot(Slotted(1.0, 2.0, 3.0)))
+    out.append(a.dot(Computed()))
+    out.append(a.dot(Lazy()))
+    c = Vec(1.0, 2.0, 3.0)
+    out.append(c.scaled_sum(2.0))
+    vars(c)["x"] = 10.0  # the instance's dict is made
+    out.append(c.scaled_sum(2.0))
+    del c.y
+    try:
+        c.scaled_sum(2.0)
+    except AttributeError as e:
+        out.append(str(e))
+    Vec.x = property(lambda self: 100.0)  # a data descriptor now wins
+    out.append(a.dot(b))
+    del Vec.x
+    out.append(a.dot(b))
+    return out
+
+
+print(attrs())
+
+
 def zero_div_traceback(a, b):
     c = a * 2.0
     return c / (b - b)
