@@ -16,6 +16,19 @@
  * key, map, special methods through slots) take the first path too. */
 #include "p2w_ops.h"
 
+/* _PyFrame_Clear for a frame nothing made a frame object for, which is
+ * how nearly every call ends, without the call into libpython. */
+static inline void clear_frame(_PyInterpreterFrame *frame) {
+    if (frame->frame_obj != NULL) {
+        _PyFrame_Clear(frame);
+        return;
+    }
+    for (int i = 0; i < frame->stacktop; i++) Py_XDECREF(frame->localsplus[i]);
+    Py_XDECREF(frame->f_locals);
+    Py_DECREF(frame->f_func);
+    Py_DECREF(frame->f_code);
+}
+
 /* Runs compiled FUNC (its reference stolen: the frame owns it) on a new
  * frame holding the NARGS arguments ARGS (stolen, or borrowed when
  * ARGS_BORROWED) and the defaults of the parameters after them.  The caller
@@ -39,7 +52,7 @@ static inline PyObject *call_compiled(PyThreadState *tstate, PyFunctionObject *f
     PyObject *res = (*fn)(tstate, frame, 0);
     /* as ceval leaves a frame it pushed (_PyEvalFrameClearAndPop) */
     tstate->recursion_remaining--;
-    _PyFrame_Clear(frame);
+    clear_frame(frame);
     tstate->recursion_remaining++;
     _PyThreadState_PopFrame(tstate, frame);
     return res;
