@@ -223,6 +223,28 @@ static inline bool p2w_item_reusable(PyObject *c, PyObject *index, PyObject *ite
     return k >= 0 && k < PyList_GET_SIZE(c) && PyList_GET_ITEM(c, k) == item;
 }
 
+/* The item at INDEX of exact list or tuple C, borrowed in *ITEM, as
+ * c[index] gives it (a negative index counts from the end); false when C
+ * is of another type or INDEX is out of range (the general subscript then
+ * runs __getitem__ or raises IndexError). */
+static inline bool p2w_item_peek(PyObject *c, long long index, PyObject **item) {
+    Py_ssize_t n;
+    PyObject **items;
+    if (PyList_CheckExact(c)) {
+        n = PyList_GET_SIZE(c);
+        items = ((PyListObject *)c)->ob_item;
+    } else if (PyTuple_CheckExact(c)) {
+        n = PyTuple_GET_SIZE(c);
+        items = ((PyTupleObject *)c)->ob_item;
+    } else {
+        return false;
+    }
+    if (index < 0) index += n;
+    if (index < 0 || index >= n) return false;
+    *item = items[index];
+    return true;
+}
+
 /* Gives O the value V (p2w_int_fits said it can take it). */
 static inline void p2w_int_set(PyObject *o, long long v) {
     unsigned long long magnitude = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;

@@ -28,8 +28,10 @@ enum { MAX_NODES = 40 };
 
 /* N_ATTR: an attribute of a local's object (left: that N_LOCAL, an
  * owner), read in the fast path only where the LOAD_ATTR's cache says it
- * is a plain instance value. */
-typedef enum { N_LOCAL, N_CONST, N_INPUT, N_ATTR, N_BINARY, N_NEGATE, N_COMPARE } NodeKind;
+ * is a plain instance value.  N_ITEM: an item of an exact list or tuple
+ * (left: the container, an N_LOCAL or N_ITEM owner; right: the int
+ * index, any node), c[i] with i in range. */
+typedef enum { N_LOCAL, N_CONST, N_INPUT, N_ATTR, N_ITEM, N_BINARY, N_NEGATE, N_COMPARE } NodeKind;
 /* T_UNKNOWN only in hints: a variant gives every leaf a type. */
 typedef enum { T_INT, T_FLOAT, T_BOOL, T_INVALID, T_UNKNOWN } NodeType;
 
@@ -111,7 +113,8 @@ static bool is_operation(NodeKind k) { return k == N_BINARY || k == N_NEGATE || 
 /* Whether node N is a value of the region's variant type when consumed:
  * a local that is not an owner, an input, or an attribute. */
 static bool is_leaf(const Node *n) {
-    return (n->kind == N_LOCAL && !n->owner) || n->kind == N_INPUT || n->kind == N_ATTR;
+    return !n->owner &&
+           (n->kind == N_LOCAL || n->kind == N_INPUT || n->kind == N_ATTR || n->kind == N_ITEM);
 }
 
 /* Follows the instructions from index K, at most up to index LIMIT, as a
@@ -141,6 +144,18 @@ static size_t scan(const Fn *f, size_t k, size_t limit, Region *r) {
             n.left = stack[--sp];
             r->node[n.left].consumed = r->node[n.left].owner = true;
             break;
+        case BINARY_SUBSCR: {
+            /* c[i], c a local or an item itself */
+            if (sp < 2) goto done;
+            Node *c = &r->node[stack[sp - 2]];
+            if ((c->kind != N_LOCAL && c->kind != N_ITEM) || c->consumed) goto done;
+            n.kind = N_ITEM;
+            n.right = stack[--sp];
+            n.left = stack[--sp];
+            r->node[n.right].consumed = true;
+            c->consumed = c->owner = true;
+            break;
+        }
         case LOAD_CONST:
             if (!leaf_constant(PyTuple_GET_ITEM(f->co->co_consts, in->arg), &ival)) goto done;
             n.kind = N_CONST;
@@ -227,6 +242,11 @@ static bool assign_types(const Fn *f, const Region *r, const NodeType *leaf, Nod
         case N_LOCAL:
         case N_INPUT:
         case N_ATTR: type[i] = n->owner ? T_UNKNOWN : leaf[i]; break;
+        case N_ITEM:
+            /* ints index */
+            if (type[n->right] != T_INT && type[n->right] != T_UNKNOWN) return false;
+            type[i] = n->owner ? T_UNKNOWN : leaf[i];
+            break;
         case N_CONST:
             type[i] =
                 PyFloat_CheckExact(PyTuple_GET_ITEM(f->co->co_consts, n->arg)) ? T_FLOAT : T_INT;
@@ -467,8 +487,9 @@ static void leaf_source(Fn *f, const Region *r, int n, char src[32]) {
         snprintf(src, 32, "a%d", n);
 }
 
-/* Emits node N's computation into u<N>. */
-static void emit_node(Fn *f, const Region *r, int n, const NodeType *type) {
+/* Emits node N's computation into u<N>; OTHER is the label of what to try
+ * when an item turns out to be of another type. */
+static void emit_node(Fn *f, const Region *r, int n, const NodeType *type, const char *other) {
     StrBuf *o = f->out;
     const Node *nd = &r->node[n];
     int off = f->ins[r->first].off;
@@ -485,6 +506,27 @@ static void emit_node(Fn *f, const Region *r, int n, const NodeType *type) {
             sb_printf(o, "        double u%d = PyFloat_AS_DOUBLE(%s);\n", n, src);
         else
             sb_printf(o, "        long long u%d = p2w_int60_value(%s);\n", n, src);
+        break;
+    }
+    case N_ITEM: {
+        /* out of range, or not a list or tuple: the general subscript
+         * raises or runs __getitem__ */
+        char src[32];
+        const Node *c = &r->node[nd->left];
+        if (c->kind == N_LOCAL)
+            snprintf(src, sizeof src, "localsplus[%d]", c->arg);
+        else
+            snprintf(src, sizeof src, "a%d", nd->left);
+        sb_printf(o, "        if (!p2w_item_peek(%s, u%d, &a%d)", src, nd->right, n);
+        if (!nd->owner && nd->consumed)
+            sb_printf(o, " || !%s(a%d)", type[n] == T_FLOAT ? "PyFloat_CheckExact" : "p2w_is_int60",
+                      n);
+        sb_printf(o, ") goto %s;\n", other);
+        if (nd->owner || !nd->consumed) break;
+        if (type[n] == T_FLOAT)
+            sb_printf(o, "        double u%d = PyFloat_AS_DOUBLE(a%d);\n", n, n);
+        else
+            sb_printf(o, "        long long u%d = p2w_int60_value(a%d);\n", n, n);
         break;
     }
     case N_CONST: {
@@ -595,13 +637,15 @@ static int reusable_input(const Region *r, int k) {
 }
 
 /* Emits the variant of the fast path with leaf types LEAF (TYPE: all the
- * node types, which assign_types accepted). */
-static void emit_variant(Fn *f, const Region *r, const NodeType *leaf, const NodeType *type) {
+ * node types, which assign_types accepted); OTHER: see emit_node. */
+static void emit_variant(Fn *f, const Region *r, const NodeType *leaf, const NodeType *type,
+                         const char *other) {
     StrBuf *o = f->out;
     int off = f->ins[r->first].off;
     emit_guard(f, r, leaf);
     for (int i = 0; i < r->nnodes; i++)
-        if (r->node[i].consumed || is_operation(r->node[i].kind)) emit_node(f, r, i, type);
+        if (r->node[i].consumed || is_operation(r->node[i].kind) || r->node[i].kind == N_ITEM)
+            emit_node(f, r, i, type, other);
 
     /* Boxing, in two steps so that failing leaves nothing changed: first
      * whatever must be allocated, then the objects taken over. */
@@ -683,7 +727,7 @@ static void emit_variant(Fn *f, const Region *r, const NodeType *leaf, const Nod
             sb_printf(o, "        %s = b%d;\n", s, b++);
         else if (n->kind == N_LOCAL)
             sb_printf(o, "        %s = Py_NewRef(localsplus[%d]);\n", s, n->arg);
-        else if (n->kind == N_ATTR)
+        else if (n->kind == N_ATTR || n->kind == N_ITEM)
             sb_printf(o, "        %s = Py_NewRef(a%d);\n", s, r->out[k]);
         else
             sb_printf(o, "        %s = Py_NewRef(PyTuple_GET_ITEM(consts, %d));\n", s, n->arg);
@@ -735,10 +779,18 @@ void emit_region(Fn *f, size_t k, size_t n) {
     int count = variants(f, &r, leaf);
     sb_puts(o, "    {\n");
     for (int i = 0; i < r.nnodes; i++)
-        if (r.node[i].kind == N_ATTR) sb_printf(o, "    PyObject *a%d; /* borrowed */\n", i);
+        if (r.node[i].kind == N_ATTR || r.node[i].kind == N_ITEM)
+            sb_printf(o, "    PyObject *a%d; /* borrowed */\n", i);
     for (int v = 0; v < count; v++) {
+        /* an item of another type sends a variant to the next one */
+        char other[32];
+        if (v + 1 < count)
+            snprintf(other, sizeof other, "r_%d_%d", off, v + 1);
+        else
+            snprintf(other, sizeof other, "r_%d", off);
+        if (v > 0) sb_printf(o, "    r_%d_%d:\n", off, v);
         assign_types(f, &r, leaf[v], type);
-        emit_variant(f, &r, leaf[v], type);
+        emit_variant(f, &r, leaf[v], type, other);
     }
     sb_puts(o, "    }\n");
     sb_printf(o, "r_%d:\n", off);

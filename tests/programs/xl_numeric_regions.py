@@ -397,6 +397,48 @@ def attrs():
 print(attrs())
 
 
+# items of lists and tuples are read in the fast path when the index is in
+# range; anything else (dicts, subclasses, __getitem__, IndexError, items
+# of other types) takes the ordinary subscript
+def dotp(a, b):
+    s = 0.0
+    for i in range(len(a)):
+        s += a[i] * b[i]
+    return s
+
+
+def grid(m, n):
+    t = 0
+    for i in range(n):
+        for j in range(n):
+            t += m[i][j] * (i - j) + m[j][-1 - i]
+    return t
+
+
+class Ten(list):
+    def __getitem__(self, i):
+        return 10.0
+
+
+def items_read():
+    out = [dotp([1.5, 2.5, 3.5], [2.0, 4.0, 8.0]), dotp([1, 2, 3], [4, 5, 6]),
+           dotp((1.0, 2.0), (3.0, 4.0)), dotp([1.0, 2], [3, 4.0]), dotp(Ten([1.0, 2.0]), [1.0, 1.0]),
+           dotp({0: 1.0, 1: 2.0}, [3.0, 4.0]), dotp([2**62, 1.0], [2.0, 2**62])]
+    m = [[i * 3 + j for j in range(3)] for i in range(3)]
+    out.append(grid(m, 3))
+    m[1] = (7, 8, 9.5)
+    out.append(grid(m, 3))
+    for bad in ([1.0, 2.0], [1.0]), ([1.0], "ab"), ([None], [1.0]):
+        try:
+            out.append(dotp(*bad))
+        except (IndexError, TypeError) as e:
+            out.append(type(e).__name__ + ": " + str(e))
+    return out
+
+
+print(items_read())
+
+
 def zero_div_traceback(a, b):
     c = a * 2.0
     return c / (b - b)
