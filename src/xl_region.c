@@ -2,22 +2,27 @@
  * C values.
  *
  * A region is a run of instructions inside one basic block made only of
- * LOAD_FAST, LOAD_CONST (an int below 2**60 or a float), BINARY_OP (the
- * operators of supported_operator), UNARY_NEGATIVE, and at its end a
- * COMPARE_OP or a STORE_FAST of the last result.  Besides the locals it
- * reads, it may consume values already on the stack ("inputs": the result
- * of a call or a subscript, say).  Until its final store nothing in it has
- * an effect anyone can see, so it can be tried on unboxed values first:
- * the generated code checks the operand types once, computes in C doubles
- * or 64-bit ints, and boxes only what leaves the region, often into an
- * object nobody else refers to any more (the local's old value, or a
- * dying input).  Two variants are tried: every local and input an exact
- * float, or every one an exact int below 2**60 (constants keep their own
- * type in both).  Anything else, and every case Python treats specially
- * (division by zero, an int result beyond 64 bits, an int beyond 2**53
- * meeting a float, allocation failure) leaves the fast path before it has
- * changed anything, for the instructions' ordinary blocks, which start
- * again from the same state and do what CPython does, raising included. */
+ * LOAD_FAST, LOAD_CONST (an int below 2**60 or a float), LOAD_ATTR of a
+ * local's object, BINARY_SUBSCR of a local list or tuple (or of an item
+ * of one), BINARY_OP (the operators of supported_operator),
+ * UNARY_NEGATIVE, and at its end a COMPARE_OP or a STORE_FAST of the last
+ * result.  Besides the locals it reads, it may consume values already on
+ * the stack ("inputs": the result of a call, say).  Until its final store
+ * nothing in it has an effect anyone can see, so it can be tried on
+ * unboxed values first: the generated code checks the operand types,
+ * computes in C doubles or 64-bit ints, and boxes only what leaves the
+ * region, often into an object nobody else refers to any more (the
+ * local's old value, a dying input, the list item being replaced).
+ * Attributes are read only where the LOAD_ATTR's cache knows them as
+ * instance values, items only of exact lists and tuples in range: reading
+ * them runs nothing.  Up to three variants are tried, each giving every
+ * local, input, attribute and item a type: the one the locals' hints
+ * suggest, all float, all int (constants keep their own type).  Anything
+ * else, and every case Python treats specially (division by zero, an int
+ * result beyond 64 bits, an int beyond 2**53 meeting a float, allocation
+ * failure) leaves the fast path before it has changed anything, for the
+ * instructions' ordinary blocks, which start again from the same state
+ * and do what CPython does, raising included. */
 #include "xl_fn.h"
 
 #include <math.h>
@@ -41,7 +46,8 @@ typedef struct {
     int left, right; /* operand nodes */
     size_t ins;      /* the instruction that makes it */
     bool consumed;   /* an operand of another node, or stored */
-    bool owner;      /* an N_LOCAL whose attribute is read, not itself a number */
+    bool owner;      /* an N_LOCAL or N_ITEM whose attribute or item is read: an
+                      * object, not itself a number */
 } Node;
 
 typedef struct {
@@ -110,8 +116,8 @@ static bool leaf_constant(PyObject *c, long long *ival) {
 
 static bool is_operation(NodeKind k) { return k == N_BINARY || k == N_NEGATE || k == N_COMPARE; }
 
-/* Whether node N is a value of the region's variant type when consumed:
- * a local that is not an owner, an input, or an attribute. */
+/* Whether node N takes its type from the variant: a local, input,
+ * attribute or item that is not an owner. */
 static bool is_leaf(const Node *n) {
     return !n->owner &&
            (n->kind == N_LOCAL || n->kind == N_INPUT || n->kind == N_ATTR || n->kind == N_ITEM);
@@ -232,9 +238,9 @@ static NodeType op_type(NodeKind kind, int oparg, NodeType l, NodeType r) {
     }
 }
 
-/* The type of each node when the locals and inputs have the types LEAF
+/* The type of each node when the leaves (see is_leaf) have the types LEAF
  * gives them (by node), written to TYPE; false when some operation is not
- * computed for those types. */
+ * computed for those types or an index is not an int. */
 static bool assign_types(const Fn *f, const Region *r, const NodeType *leaf, NodeType *type) {
     for (int i = 0; i < r->nnodes; i++) {
         const Node *n = &r->node[i];
