@@ -749,28 +749,36 @@ typedef struct {
 
 PyObject *p2w_load_global_slow(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *name,
                                p2w_global_cache *cache);
+
+/* The global (or builtin) where CACHE says it is, borrowed, without
+ * running anything: NULL when the cache no longer describes the frame's
+ * globals and builtins, or the name is unbound (the general lookup then
+ * decides). */
+static inline PyObject *p2w_global_peek(_PyInterpreterFrame *frame, const p2w_global_cache *cache) {
+    /* f_globals is a dict (a subclass at worst); the version, unique to
+     * one keys object's state, only matches the exact dict the cache was
+     * filled from */
+    PyDictObject *globals = (PyDictObject *)frame->f_globals;
+    if (cache->globals_version == 0 || globals->ma_keys->dk_version != cache->globals_version)
+        return NULL;
+    PyDictKeysObject *keys = globals->ma_keys;
+    if (cache->builtins_version != 0) {
+        PyDictObject *builtins = (PyDictObject *)frame->f_builtins;
+        /* `__builtins__` can be any mapping */
+        if (!PyDict_CheckExact(builtins) ||
+            builtins->ma_keys->dk_version != cache->builtins_version)
+            return NULL;
+        keys = builtins->ma_keys;
+    }
+    return DK_UNICODE_ENTRIES(keys)[cache->index].me_value;
+}
 static inline PyObject *p2w_load_global_cached(PyThreadState *tstate, _PyInterpreterFrame *frame,
                                                PyObject *name, p2w_global_cache *cache) {
     /* f_globals is a dict (a subclass at worst); the version, unique to
      * one keys object's state, only matches the exact dict the cache was
      * filled from */
-    PyDictObject *globals = (PyDictObject *)frame->f_globals;
-    if (cache->globals_version != 0 && globals->ma_keys->dk_version == cache->globals_version) {
-        PyDictKeysObject *keys = globals->ma_keys;
-        if (cache->builtins_version != 0) {
-            PyDictObject *builtins = (PyDictObject *)frame->f_builtins;
-            /* `__builtins__` can be any mapping */
-            keys = PyDict_CheckExact(builtins) &&
-                           builtins->ma_keys->dk_version == cache->builtins_version
-                       ? builtins->ma_keys
-                       : NULL;
-        }
-        if (keys) {
-            PyObject *v = DK_UNICODE_ENTRIES(keys)[cache->index].me_value;
-            if (v) return Py_NewRef(v);
-        }
-    }
-    return p2w_load_global_slow(tstate, frame, name, cache);
+    PyObject *v = p2w_global_peek(frame, cache);
+    return v ? Py_NewRef(v) : p2w_load_global_slow(tstate, frame, name, cache);
 }
 
 /* BUILD_LIST / BUILD_SET / BUILD_MAP (N pairs) / BUILD_CONST_KEY_MAP (N values + keys

@@ -316,8 +316,10 @@ static void emit_function(Fn *f, const char *cname) {
         sb_puts(o, ";\n");
     }
     for (size_t i = 0; i < f->nins; i++)
-        if (f->ins[i].op == LOAD_ATTR && f->depth[i] >= 0)
+        if (f->depth[i] >= 0 && f->ins[i].op == LOAD_ATTR)
             sb_printf(o, "    static p2w_attr_cache ac_%d; /* LOAD_ATTR's */\n", f->ins[i].off);
+        else if (f->depth[i] >= 0 && f->ins[i].op == LOAD_GLOBAL)
+            sb_printf(o, "    static p2w_global_cache gc_%d; /* LOAD_GLOBAL's */\n", f->ins[i].off);
     sb_puts(o, "    (void)consts, (void)names, (void)localsplus, (void)stackbase, (void)kwnames,\n"
                "        (void)throwflag;\n"
                "    if (p2w_frame_enter(tstate, frame, &cframe) < 0) return NULL;\n");

@@ -236,12 +236,13 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
                   a, a, E, a);
         break;
     case LOAD_GLOBAL:
+        /* its cache gc_<offset> is the function's: regions read it too */
         sb_printf(o,
-                  "    {\n        static p2w_global_cache cache;\n"
+                  "    {\n"
                   "        PyObject *v = p2w_load_global_cached(tstate, frame, "
-                  "PyTuple_GET_ITEM(names, %d), &cache);\n"
+                  "PyTuple_GET_ITEM(names, %d), &gc_%d);\n"
                   "        if (v == NULL) goto %s;\n",
-                  a >> 1, E);
+                  a >> 1, in->off, E);
         if (a & 1) {
             sb_printf(o, "        %s = NULL;\n", S(d));
             d++;

@@ -2,7 +2,8 @@
  * C values.
  *
  * A region is a run of instructions inside one basic block made only of
- * LOAD_FAST, LOAD_CONST (an int below 2**60 or a float), LOAD_ATTR of a
+ * LOAD_FAST, LOAD_CONST (an int below 2**60 or a float), LOAD_GLOBAL
+ * (not of a callee), LOAD_ATTR of a
  * local's object, BINARY_SUBSCR of a local list or tuple (or of an item
  * of one), BINARY_OP (the operators of supported_operator),
  * UNARY_NEGATIVE, and at its end a COMPARE_OP or a STORE_FAST of the last
@@ -13,16 +14,15 @@
  * computes in C doubles or 64-bit ints, and boxes only what leaves the
  * region, often into an object nobody else refers to any more (the
  * local's old value, a dying input, the list item being replaced).
- * Attributes are read only where the LOAD_ATTR's cache knows them as
- * instance values, items only of exact lists and tuples in range: reading
- * them runs nothing.  Up to three variants are tried, each giving every
- * local, input, attribute and item a type: the one the locals' hints
- * suggest, all float, all int (constants keep their own type).  Anything
- * else, and every case Python treats specially (division by zero, an int
- * result beyond 64 bits, an int beyond 2**53 meeting a float, allocation
- * failure) leaves the fast path before it has changed anything, for the
- * instructions' ordinary blocks, which start again from the same state
- * and do what CPython does, raising included. */
+ * Globals and attributes are read only where their instruction's cache
+ * knows them (for attributes: as instance values), items only of exact
+ * lists and tuples in range: reading them runs nothing.  Up to three variants are tried, each
+ * giving every local, input, attribute and item a type: the one the locals' hints suggest, all
+ * float, all int (constants keep their own type).  Anything else, and every case Python treats
+ * specially (division by zero, an int result beyond 64 bits, an int beyond 2**53 meeting a float,
+ * allocation failure) leaves the fast path before it has changed anything, for the instructions'
+ * ordinary blocks, which start again from the same state and do what CPython does, raising
+ * included. */
 #include "xl_fn.h"
 
 #include <math.h>
@@ -35,8 +35,19 @@ enum { MAX_NODES = 40 };
  * owner), read in the fast path only where the LOAD_ATTR's cache says it
  * is a plain instance value.  N_ITEM: an item of an exact list or tuple
  * (left: the container, an N_LOCAL or N_ITEM owner; right: the int
- * index, any node), c[i] with i in range. */
-typedef enum { N_LOCAL, N_CONST, N_INPUT, N_ATTR, N_ITEM, N_BINARY, N_NEGATE, N_COMPARE } NodeKind;
+ * index, any node), c[i] with i in range.  N_GLOBAL: a module global
+ * (or builtin) read where the LOAD_GLOBAL's cache says it is. */
+typedef enum {
+    N_LOCAL,
+    N_CONST,
+    N_INPUT,
+    N_GLOBAL,
+    N_ATTR,
+    N_ITEM,
+    N_BINARY,
+    N_NEGATE,
+    N_COMPARE
+} NodeKind;
 /* T_UNKNOWN only in hints: a variant gives every leaf a type. */
 typedef enum { T_INT, T_FLOAT, T_BOOL, T_INVALID, T_UNKNOWN } NodeType;
 
@@ -119,8 +130,8 @@ static bool is_operation(NodeKind k) { return k == N_BINARY || k == N_NEGATE || 
 /* Whether node N takes its type from the variant: a local, input,
  * attribute or item that is not an owner. */
 static bool is_leaf(const Node *n) {
-    return !n->owner &&
-           (n->kind == N_LOCAL || n->kind == N_INPUT || n->kind == N_ATTR || n->kind == N_ITEM);
+    return !n->owner && (n->kind == N_LOCAL || n->kind == N_INPUT || n->kind == N_GLOBAL ||
+                         n->kind == N_ATTR || n->kind == N_ITEM);
 }
 
 /* Follows the instructions from index K, at most up to index LIMIT, as a
@@ -143,6 +154,11 @@ static size_t scan(const Fn *f, size_t k, size_t limit, Region *r) {
         long long ival;
         switch (in->op) {
         case LOAD_FAST: n.kind = N_LOCAL; break;
+        case LOAD_GLOBAL:
+            /* a global pushed with a NULL is a callee */
+            if (in->arg & 1) goto done;
+            n.kind = N_GLOBAL;
+            break;
         case LOAD_ATTR:
             /* obj.name, obj a local: a leaf */
             if (sp == 0 || r->node[stack[sp - 1]].kind != N_LOCAL) goto done;
@@ -247,6 +263,7 @@ static bool assign_types(const Fn *f, const Region *r, const NodeType *leaf, Nod
         switch (n->kind) {
         case N_LOCAL:
         case N_INPUT:
+        case N_GLOBAL:
         case N_ATTR: type[i] = n->owner ? T_UNKNOWN : leaf[i]; break;
         case N_ITEM:
             /* ints index */
@@ -290,8 +307,8 @@ static bool item_update(const Fn *f, const Region *r) {
  * of its values; false when none starts there. */
 static bool region_shape(const Fn *f, size_t k, Region *r) {
     const Instr *in = &f->ins[k];
-    if (in->op != LOAD_FAST && in->op != LOAD_CONST && in->op != BINARY_OP &&
-        in->op != UNARY_NEGATIVE && in->op != COMPARE_OP)
+    if (in->op != LOAD_FAST && in->op != LOAD_CONST && in->op != LOAD_GLOBAL &&
+        in->op != BINARY_OP && in->op != UNARY_NEGATIVE && in->op != COMPARE_OP)
         return false;
     /* an operation whose constant operand is in its slot unreferenced
      * (const_right_operand) belongs to the region of that LOAD_CONST */
@@ -504,6 +521,7 @@ static void emit_node(Fn *f, const Region *r, int n, const NodeType *type, const
     switch (nd->kind) {
     case N_LOCAL:
     case N_INPUT:
+    case N_GLOBAL:
     case N_ATTR: {
         if (nd->owner) break;
         char src[32];
@@ -595,7 +613,8 @@ static void emit_guard(Fn *f, const Region *r, const NodeType *leaf) {
     sb_puts(o, "    if (");
     for (int i = 0; i < r->nnodes; i++) {
         const Node *n = &r->node[i];
-        if (n->kind != N_LOCAL && n->kind != N_INPUT && n->kind != N_ATTR) continue;
+        if (n->kind != N_LOCAL && n->kind != N_INPUT && n->kind != N_GLOBAL && n->kind != N_ATTR)
+            continue;
         /* a local read twice is checked once, for its type if any read
          * computes with it; each attribute read is a site of its own */
         bool typed = n->consumed && !n->owner, earlier = false;
@@ -610,7 +629,11 @@ static void emit_guard(Fn *f, const Region *r, const NodeType *leaf) {
         const char *sep = any ? " &&\n        " : "";
         char src[32];
         leaf_source(f, r, i, src);
-        if (n->kind == N_ATTR) {
+        if (n->kind == N_GLOBAL) {
+            sb_printf(o, "%s(%s = p2w_global_peek(frame, &gc_%d)) != NULL", sep, src,
+                      f->ins[n->ins].off);
+            sep = " && ";
+        } else if (n->kind == N_ATTR) {
             /* the cache must know where the attribute is: nothing runs */
             sb_printf(o, "%s(%s = p2w_attr_peek(localsplus[%d], &ac_%d)) != NULL", sep, src,
                       r->node[n->left].arg, f->ins[n->ins].off);
@@ -733,7 +756,7 @@ static void emit_variant(Fn *f, const Region *r, const NodeType *leaf, const Nod
             sb_printf(o, "        %s = b%d;\n", s, b++);
         else if (n->kind == N_LOCAL)
             sb_printf(o, "        %s = Py_NewRef(localsplus[%d]);\n", s, n->arg);
-        else if (n->kind == N_ATTR || n->kind == N_ITEM)
+        else if (n->kind == N_GLOBAL || n->kind == N_ATTR || n->kind == N_ITEM)
             sb_printf(o, "        %s = Py_NewRef(a%d);\n", s, r->out[k]);
         else
             sb_printf(o, "        %s = Py_NewRef(PyTuple_GET_ITEM(consts, %d));\n", s, n->arg);
@@ -785,7 +808,7 @@ void emit_region(Fn *f, size_t k, size_t n) {
     int count = variants(f, &r, leaf);
     sb_puts(o, "    {\n");
     for (int i = 0; i < r.nnodes; i++)
-        if (r.node[i].kind == N_ATTR || r.node[i].kind == N_ITEM)
+        if (r.node[i].kind == N_GLOBAL || r.node[i].kind == N_ATTR || r.node[i].kind == N_ITEM)
             sb_printf(o, "    PyObject *a%d; /* borrowed */\n", i);
     for (int v = 0; v < count; v++) {
         /* an item of another type sends a variant to the next one */

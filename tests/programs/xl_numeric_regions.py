@@ -439,6 +439,43 @@ def items_read():
 print(items_read())
 
 
+# module globals are read in the fast path where the LOAD_GLOBAL's cache
+# says they are; rebinding, deleting and builtins take the ordinary path
+RADIUS_SCALE = 3
+GRAVITY = 6.674e-11
+
+
+def area(r):
+    return PI_VALUE * r * r + RADIUS_SCALE * r - GRAVITY
+
+
+def globals_read():
+    global PI_VALUE, RADIUS_SCALE
+    out = []
+    try:
+        area(1.0)
+    except NameError as e:
+        out.append(str(e))
+    PI_VALUE = 3.141592653589793
+    out += [area(2.0), area(3), area(0.5)]
+    PI_VALUE = 3
+    RADIUS_SCALE = 2.5
+    out += [area(2.0), area(3)]
+    del PI_VALUE
+    builtins.PI_VALUE = 10.0  # found in the builtins now
+    out.append(area(1.0))
+    del builtins.PI_VALUE
+    try:
+        area(1.0)
+    except NameError as e:
+        out.append(str(e))
+    RADIUS_SCALE = 3
+    return out
+
+
+print(globals_read())
+
+
 def zero_div_traceback(a, b):
     c = a * 2.0
     return c / (b - b)
