@@ -212,17 +212,6 @@ static inline bool p2w_int_reusable(PyObject *o, long long v) {
     return p2w_int_fits(o, v) && Py_REFCNT(o) == 1;
 }
 
-/* Whether ITEM, which the stack holds one reference to, is the item at
- * INDEX of exact list C and nothing else refers to it: in `c[i] op= v`
- * the result is stored there next, so ITEM may take the result in
- * place. */
-static inline bool p2w_item_reusable(PyObject *c, PyObject *index, PyObject *item) {
-    if (Py_REFCNT(item) != 2 || !PyList_CheckExact(c) || !p2w_is_small_int(index)) return false;
-    Py_ssize_t k = p2w_small_int_value(index);
-    if (k < 0) k += PyList_GET_SIZE(c);
-    return k >= 0 && k < PyList_GET_SIZE(c) && PyList_GET_ITEM(c, k) == item;
-}
-
 /* The item at INDEX of exact list or tuple C, borrowed in *ITEM, as
  * c[index] gives it (a negative index counts from the end); false when C
  * is of another type or INDEX is out of range (the general subscript then
@@ -243,6 +232,16 @@ static inline bool p2w_item_peek(PyObject *c, long long index, PyObject **item) 
     if (index < 0 || index >= n) return false;
     *item = items[index];
     return true;
+}
+
+/* Whether ITEM, which the stack holds one reference to, is the item at
+ * INDEX of exact list C and nothing else refers to it: in `c[i] op= v`
+ * the result is stored there next, so ITEM may take the result in
+ * place. */
+static inline bool p2w_item_reusable(PyObject *c, PyObject *index, PyObject *item) {
+    PyObject *current;
+    return Py_REFCNT(item) == 2 && PyList_CheckExact(c) && p2w_is_small_int(index) &&
+           p2w_item_peek(c, p2w_small_int_value(index), &current) && current == item;
 }
 
 /* Gives O the value V (p2w_int_fits said it can take it). */
@@ -303,13 +302,13 @@ static inline bool p2w_exact_double(PyObject *v, double *out) {
  * reused when this was its last reference (as 3.13's float
  * specialisations do), saving an allocation and a deallocation. */
 static inline PyObject *p2w_float_result(PyObject *l, PyObject *r, double v) {
-    if (PyFloat_CheckExact(l) && Py_REFCNT(l) == 1) {
+    if (p2w_float_reusable(l)) {
         Py_XDECREF(r);
         ((PyFloatObject *)l)->ob_fval = v;
         return l;
     }
     Py_DECREF(l);
-    if (r && PyFloat_CheckExact(r) && Py_REFCNT(r) == 1) {
+    if (p2w_float_reusable(r)) {
         ((PyFloatObject *)r)->ob_fval = v;
         return r;
     }
@@ -774,9 +773,6 @@ static inline PyObject *p2w_global_peek(_PyInterpreterFrame *frame, const p2w_gl
 }
 static inline PyObject *p2w_load_global_cached(PyThreadState *tstate, _PyInterpreterFrame *frame,
                                                PyObject *name, p2w_global_cache *cache) {
-    /* f_globals is a dict (a subclass at worst); the version, unique to
-     * one keys object's state, only matches the exact dict the cache was
-     * filled from */
     PyObject *v = p2w_global_peek(frame, cache);
     return v ? Py_NewRef(v) : p2w_load_global_slow(tstate, frame, name, cache);
 }

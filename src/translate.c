@@ -343,8 +343,7 @@ static void emit_function(Fn *f, const char *cname) {
         emit_label(f, &f->ins[i]);
         if (region_left > 0) {
             region_left--;
-        } else if ((region_left = region_length(f, i)) > 0) {
-            emit_region(f, i, region_left);
+        } else if ((region_left = emit_region(f, i)) > 0) {
             f->sp = f->depth[i];
             region_left--;
         }

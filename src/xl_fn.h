@@ -98,13 +98,11 @@ PyObject *const_right_operand(const Fn *f, const Instr *in);
 
 /* Sets f->local_hint (after find_unbound_loads). */
 void find_local_hints(Fn *f);
-/* The number of instructions from index K that form a numeric region, or
- * 0 when none starts there. */
-size_t region_length(const Fn *f, size_t k);
-/* Emits the unboxed fast path of the region of N instructions at index K
- * (after K's label).  It leaves to the instructions' own blocks, which the
+/* When a numeric region starts at index K, emits its unboxed fast path
+ * (after K's label) and returns its number of instructions, else returns
+ * 0.  The fast path leaves to the instructions' own blocks, which the
  * caller emits next, at the label r_OFF (OFF the offset of instruction
  * K); on success it jumps past them. */
-void emit_region(Fn *f, size_t k, size_t n);
+size_t emit_region(Fn *f, size_t k);
 
 #endif

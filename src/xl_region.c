@@ -329,6 +329,11 @@ static bool region_shape(const Fn *f, size_t k, Region *r) {
 
 enum { MAX_VARIANTS = 3 };
 
+/* What the hints say node N holds: its local's hint, else T_UNKNOWN. */
+static NodeType hint_of(const Fn *f, const Node *n) {
+    return n->kind == N_LOCAL ? (NodeType)f->local_hint[n->arg] : T_UNKNOWN;
+}
+
 /* The variants of R worth trying, most likely first: the leaf types of
  * each (by node) in LEAF; returns how many.  First the types the local
  * hints suggest (leaves without one taking float when the region computes
@@ -338,8 +343,7 @@ static int variants(const Fn *f, const Region *r, NodeType leaf[MAX_VARIANTS][MA
     bool floats = false, leaves = false;
     for (int i = 0; i < r->nnodes; i++) {
         const Node *n = &r->node[i];
-        if (n->kind == N_LOCAL && !n->owner && n->consumed && f->local_hint[n->arg] == T_FLOAT)
-            floats = true;
+        if (!n->owner && n->consumed && hint_of(f, n) == T_FLOAT) floats = true;
         if (n->kind == N_CONST && PyFloat_CheckExact(PyTuple_GET_ITEM(f->co->co_consts, n->arg)))
             floats = true;
         if (n->kind == N_BINARY && plain_operator(n->arg) == NB_TRUE_DIVIDE) floats = true;
@@ -347,8 +351,7 @@ static int variants(const Fn *f, const Region *r, NodeType leaf[MAX_VARIANTS][MA
     }
     NodeType cand[MAX_VARIANTS][MAX_NODES];
     for (int i = 0; i < r->nnodes; i++) {
-        const Node *n = &r->node[i];
-        NodeType hint = n->kind == N_LOCAL ? (NodeType)f->local_hint[n->arg] : T_UNKNOWN;
+        NodeType hint = hint_of(f, &r->node[i]);
         cand[0][i] = hint != T_UNKNOWN ? hint : floats ? T_FLOAT : T_INT;
         cand[1][i] = T_FLOAT;
         cand[2][i] = T_INT;
@@ -364,12 +367,6 @@ static int variants(const Fn *f, const Region *r, NodeType leaf[MAX_VARIANTS][MA
         if (!leaves) break;
     }
     return count;
-}
-
-/* The region starting at index K, in R; false when none does. */
-static bool find_region(const Fn *f, size_t k, Region *r) {
-    NodeType leaf[MAX_VARIANTS][MAX_NODES];
-    return region_shape(f, k, r) && variants(f, r, leaf) > 0;
 }
 
 /* ---- hints: which locals hold ints or floats ----
@@ -425,22 +422,21 @@ static void note_store(unsigned char *seen, int x, NodeType t) {
 
 void find_local_hints(Fn *f) {
     int n = f->co->co_nlocalsplus;
-    f->local_hint = xmalloc((size_t)(n > 0 ? n : 1));
-    memset(f->local_hint, T_UNKNOWN, (size_t)(n > 0 ? n : 1));
-    unsigned char *seen = xmalloc((size_t)(n > 0 ? n : 1));
+    size_t size = n > 0 ? (size_t)n : 1;
+    f->local_hint = xmalloc(size);
+    memset(f->local_hint, T_UNKNOWN, size);
+    unsigned char *seen = xmalloc(size);
     NodeType leaf[MAX_NODES], type[MAX_NODES];
     Region r;
     /* the type a region stores depends on the hints of the locals it reads:
      * a few rounds reach what a loop's accumulators hold */
     for (int round = 0; round < 3; round++) {
-        memset(seen, T_UNKNOWN, (size_t)(n > 0 ? n : 1));
+        memset(seen, T_UNKNOWN, size);
         for (size_t k = 0; k < f->nins; k++) {
             if (f->depth[k] < 0) continue;
             if (region_shape(f, k, &r)) {
                 if (r.store >= 0) {
-                    for (int i = 0; i < r.nnodes; i++)
-                        leaf[i] = r.node[i].kind == N_LOCAL ? (NodeType)f->local_hint[r.node[i].arg]
-                                                            : T_UNKNOWN;
+                    for (int i = 0; i < r.nnodes; i++) leaf[i] = hint_of(f, &r.node[i]);
                     if (assign_types(f, &r, leaf, type)) note_store(seen, r.store, type[r.stored]);
                 }
                 k = r.end - 1;
@@ -457,11 +453,6 @@ void find_local_hints(Fn *f) {
         if (!changed) break;
     }
     free(seen);
-}
-
-size_t region_length(const Fn *f, size_t k) {
-    Region r;
-    return find_region(f, k, &r) ? r.end - k : 0;
 }
 
 /* ---- emitting ---- */
@@ -499,7 +490,21 @@ static const char *double_c(int op) {
     }
 }
 
-/* The C expression of leaf node N's object. */
+/* The C function that checks an object holds a value of type T. */
+static const char *type_check(NodeType t) {
+    return t == T_FLOAT ? "PyFloat_CheckExact" : "p2w_is_int60";
+}
+
+/* Emits u<N>, node N's value of type T, unboxed from object SRC (which
+ * type_check accepted). */
+static void emit_unbox(Fn *f, int n, NodeType t, const char *src) {
+    if (t == T_FLOAT)
+        sb_printf(f->out, "        double u%d = PyFloat_AS_DOUBLE(%s);\n", n, src);
+    else
+        sb_printf(f->out, "        long long u%d = p2w_int60_value(%s);\n", n, src);
+}
+
+/* The C expression of node N's object (a leaf's, or a container's). */
 static void leaf_source(Fn *f, const Region *r, int n, char src[32]) {
     const Node *nd = &r->node[n];
     if (nd->kind == N_LOCAL)
@@ -526,31 +531,20 @@ static void emit_node(Fn *f, const Region *r, int n, const NodeType *type, const
         if (nd->owner) break;
         char src[32];
         leaf_source(f, r, n, src);
-        if (type[n] == T_FLOAT)
-            sb_printf(o, "        double u%d = PyFloat_AS_DOUBLE(%s);\n", n, src);
-        else
-            sb_printf(o, "        long long u%d = p2w_int60_value(%s);\n", n, src);
+        emit_unbox(f, n, type[n], src);
         break;
     }
     case N_ITEM: {
         /* out of range, or not a list or tuple: the general subscript
          * raises or runs __getitem__ */
-        char src[32];
-        const Node *c = &r->node[nd->left];
-        if (c->kind == N_LOCAL)
-            snprintf(src, sizeof src, "localsplus[%d]", c->arg);
-        else
-            snprintf(src, sizeof src, "a%d", nd->left);
-        sb_printf(o, "        if (!p2w_item_peek(%s, u%d, &a%d)", src, nd->right, n);
-        if (!nd->owner && nd->consumed)
-            sb_printf(o, " || !%s(a%d)", type[n] == T_FLOAT ? "PyFloat_CheckExact" : "p2w_is_int60",
-                      n);
+        char container[32], item[32];
+        leaf_source(f, r, nd->left, container);
+        leaf_source(f, r, n, item);
+        bool number = !nd->owner && nd->consumed;
+        sb_printf(o, "        if (!p2w_item_peek(%s, u%d, &%s)", container, nd->right, item);
+        if (number) sb_printf(o, " || !%s(%s)", type_check(type[n]), item);
         sb_printf(o, ") goto %s;\n", other);
-        if (nd->owner || !nd->consumed) break;
-        if (type[n] == T_FLOAT)
-            sb_printf(o, "        double u%d = PyFloat_AS_DOUBLE(a%d);\n", n, n);
-        else
-            sb_printf(o, "        long long u%d = p2w_int60_value(a%d);\n", n, n);
+        if (number) emit_unbox(f, n, type[n], item);
         break;
     }
     case N_CONST: {
@@ -644,9 +638,7 @@ static void emit_guard(Fn *f, const Region *r, const NodeType *leaf) {
         } else if (!typed) {
             continue;
         }
-        if (typed)
-            sb_printf(o, "%s%s(%s)", sep,
-                      leaf[i] == T_FLOAT ? "PyFloat_CheckExact" : "p2w_is_int60", src);
+        if (typed) sb_printf(o, "%s%s(%s)", sep, type_check(leaf[i]), src);
         any = true;
     }
     sb_puts(o, any ? ") {\n" : "1) {\n");
@@ -679,10 +671,14 @@ static void emit_variant(Fn *f, const Region *r, const NodeType *leaf, const Nod
     /* Boxing, in two steps so that failing leaves nothing changed: first
      * whatever must be allocated, then the objects taken over. */
     int boxed[MAX_NODES + 1]; /* the outputs computed here, then the stored node */
+    int taken[MAX_NODES + 1]; /* the input each may take over, or -1 */
     int nboxed = 0;
     int nout = r->jump ? r->nout - 1 : r->nout; /* the jump takes the last as a C int */
     for (int k = 0; k < nout; k++)
-        if (is_operation(r->node[r->out[k]].kind)) boxed[nboxed++] = k;
+        if (is_operation(r->node[r->out[k]].kind)) {
+            taken[nboxed] = type[r->out[k]] == T_BOOL ? -1 : reusable_input(r, nboxed);
+            boxed[nboxed++] = k;
+        }
     bool store_reuse = r->store >= 0;
     /* a local pushed as it is must not see its object rewritten */
     for (int k = 0; k < nout; k++)
@@ -693,8 +689,8 @@ static void emit_variant(Fn *f, const Region *r, const NodeType *leaf, const Nod
         char target[32] = "";
         if (b < nboxed) {
             n = r->out[boxed[b]];
-            int in = type[n] == T_BOOL ? -1 : reusable_input(r, b);
-            if (in >= 0) snprintf(target, sizeof target, "%s", slot(f, r->node[in].arg));
+            if (taken[b] >= 0)
+                snprintf(target, sizeof target, "%s", slot(f, r->node[taken[b]].arg));
         } else if (r->store >= 0) {
             n = r->stored;
             if (store_reuse) snprintf(target, sizeof target, "localsplus[%d]", r->store);
@@ -734,9 +730,8 @@ static void emit_variant(Fn *f, const Region *r, const NodeType *leaf, const Nod
     /* taking over dying inputs */
     for (int b = 0; b < nboxed; b++) {
         int n = r->out[boxed[b]];
-        int in = type[n] == T_BOOL ? -1 : reusable_input(r, b);
-        if (in < 0) continue;
-        const char *s = slot(f, r->node[in].arg);
+        if (taken[b] < 0) continue;
+        const char *s = slot(f, r->node[taken[b]].arg);
         sb_printf(o, "        if (keep%d) {\n", b);
         if (type[n] == T_FLOAT)
             sb_printf(o, "            ((PyFloatObject *)%s)->ob_fval = u%d;\n", s, n);
@@ -796,16 +791,15 @@ static void emit_variant(Fn *f, const Region *r, const NodeType *leaf, const Nod
     sb_puts(o, "    }\n");
 }
 
-void emit_region(Fn *f, size_t k, size_t n) {
+size_t emit_region(Fn *f, size_t k) {
     Region r;
-    if (!find_region(f, k, &r) || r.end != k + n)
-        internal_error(__FILE__, __LINE__, "numeric region changed");
+    NodeType leaf[MAX_VARIANTS][MAX_NODES], type[MAX_NODES];
+    int count = region_shape(f, k, &r) ? variants(f, &r, leaf) : 0;
+    if (count == 0) return 0;
     StrBuf *o = f->out;
     int off = f->ins[k].off;
     sb_printf(o, "    /* numeric region up to i_%d, tried on unboxed values */\n",
               f->ins[r.end - 1].off);
-    NodeType leaf[MAX_VARIANTS][MAX_NODES], type[MAX_NODES];
-    int count = variants(f, &r, leaf);
     sb_puts(o, "    {\n");
     for (int i = 0; i < r.nnodes; i++)
         if (r.node[i].kind == N_GLOBAL || r.node[i].kind == N_ATTR || r.node[i].kind == N_ITEM)
@@ -823,4 +817,5 @@ void emit_region(Fn *f, size_t k, size_t n) {
     }
     sb_puts(o, "    }\n");
     sb_printf(o, "r_%d:\n", off);
+    return r.end - k;
 }
