@@ -53,7 +53,7 @@ $(RT)/bin/wizer: scripts/wizer.sh | deps
 
 $(B)/runtime-obj/%.o: runtime/%.c $(wildcard runtime/*.h) $(B)/stamps/modules
 	@mkdir -p $(@D)
-	$(WASM_CC) -O2 -Wall -Wextra -Werror=implicit-function-declaration -DPy_BUILD_CORE -I$(RT)/include -I$(RT)/include/internal -c $< -o $@
+	$(WASM_CC) -O2 -DNDEBUG -Wall -Wextra -Werror=implicit-function-declaration -DPy_BUILD_CORE -I$(RT)/include -I$(RT)/include/internal -c $< -o $@
 
 $(RT)/lib/libp2w.a: $(RUNTIME_OBJS)
 	@rm -f $@

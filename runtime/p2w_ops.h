@@ -549,6 +549,27 @@ static inline PyObject *p2w_iter_next(PyObject *it) {
     return (*Py_TYPE(it)->tp_iternext)(it);
 }
 
+/* FOR_ITER on range iterator IT (borrowed) fused with the STORE_FAST of
+ * its item to *LOCAL: 1 when the next item is stored, 0 when the range is
+ * exhausted, -1 with an exception set.  The local's old int takes the new
+ * value in place when nothing else refers to it, which spares an allocation
+ * and a deallocation per iteration. */
+static inline int p2w_range_next_store(PyObject *it, PyObject **local) {
+    p2w_rangeiter *ri = (p2w_rangeiter *)it;
+    if (ri->index >= ri->len) return 0;
+    long v = (long)(ri->start + (unsigned long)(ri->index++) * ri->step);
+    PyObject *old = *local;
+    if (p2w_int_reusable(old, v)) {
+        p2w_int_set(old, v);
+        return 1;
+    }
+    PyObject *item = p2w_long_from(v);
+    if (item == NULL) return -1;
+    *local = item;
+    Py_XDECREF(old);
+    return 1;
+}
+
 /* COMPARE_OP followed by a conditional jump: the truth of L <OP> R, with L
  * and R stolen; 1, 0, or -1 with an exception set.  Ints below 2**60,
  * floats and str equality are compared in place, as COMPARE_OP_*_JUMP do. */

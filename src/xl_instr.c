@@ -597,6 +597,17 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
                   S(d - 1), S(d - 1), S(d - 1), E);
         break;
     case FOR_ITER:
+        /* `for i in range(...)`: the item goes straight into the local the
+         * STORE_FAST after FOR_ITER names, into its old int when nothing
+         * else holds that (3.12's FOR_ITER_RANGE does the same) */
+        if (next && next->op == STORE_FAST && !f->entered[next - f->ins])
+            sb_printf(o,
+                      "    if (Py_IS_TYPE(%s, &PyRangeIter_Type)) {\n"
+                      "        int r = p2w_range_next_store(%s, &localsplus[%d]);\n"
+                      "        if (r < 0) goto %s;\n"
+                      "        if (r == 0) {\n            Py_DECREF(%s);\n            goto i_%d;\n"
+                      "        }\n        goto i_%d;\n    }\n",
+                      S(d - 1), S(d - 1), next->arg, E, S(d - 1), fwd, next->next);
         sb_printf(o,
                   "    {\n        PyObject *next = p2w_iter_next(%s);\n"
                   "        if (next != NULL) {\n            %s = next;\n        } else {\n"

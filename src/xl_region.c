@@ -657,6 +657,14 @@ static int reusable_input(const Region *r, int k) {
     return -1;
 }
 
+/* Whether none of the NBOXED outputs takes over an input (TAKEN): then
+ * the stored local alone may reuse an object the inputs refer to. */
+static bool no_input_taken(const int *taken, int nboxed) {
+    for (int b = 0; b < nboxed; b++)
+        if (taken[b] >= 0) return false;
+    return true;
+}
+
 /* Emits the variant of the fast path with leaf types LEAF (TYPE: all the
  * node types, which assign_types accepted); OTHER: see emit_node. */
 static void emit_variant(Fn *f, const Region *r, const NodeType *leaf, const NodeType *type,
@@ -704,7 +712,21 @@ static void emit_variant(Fn *f, const Region *r, const NodeType *leaf, const Nod
         const char *fits_fmt =
             type[n] == T_FLOAT ? "p2w_float_reusable(%s)" : "p2w_int_reusable(%s, u%d)";
         sb_printf(o, "        PyObject *b%d = NULL;\n", b);
-        if (target[0]) {
+        if (target[0] && b == nboxed && no_input_taken(taken, nboxed)) {
+            /* the stored local's object may also be one of the inputs
+             * (`s += f(x)` pushes s before the call), whose references
+             * are released before the store */
+            sb_printf(o, "        bool keep%d = ", b);
+            if (type[n] == T_FLOAT)
+                sb_printf(o, "PyFloat_CheckExact(%s)", target);
+            else
+                sb_printf(o, "p2w_int_fits(%s, u%d)", target, n);
+            sb_printf(o, " &&\n            Py_REFCNT(%s) == 1", target);
+            for (int i = 0; i < r->nnodes; i++)
+                if (r->node[i].kind == N_INPUT)
+                    sb_printf(o, " + (%s == %s)", slot(f, r->node[i].arg), target);
+            sb_printf(o, ";\n        if (!keep%d) {\n", b);
+        } else if (target[0]) {
             sb_printf(o, "        bool keep%d = ", b);
             sb_printf(o, fits_fmt, target, n);
             if (b < nboxed && r->item >= 0) {
