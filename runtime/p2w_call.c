@@ -32,12 +32,15 @@ static inline void clear_frame(_PyInterpreterFrame *frame) {
 /* Runs compiled FUNC (its reference stolen: the frame owns it) on a new
  * frame holding the NARGS arguments ARGS (stolen, or borrowed when
  * ARGS_BORROWED) and the defaults of the parameters after them.  The caller
- * checked that the frame fits in the thread's current data-stack chunk. */
-static inline PyObject *call_compiled(PyThreadState *tstate, PyFunctionObject *func,
-                                      const p2w_compiled_fn *fn, PyObject *const *args, int nargs,
-                                      size_t frame_size, bool args_borrowed) {
+ * checked that the frame fits in the thread's current data-stack chunk, so
+ * it is pushed and popped here without libpython's calls.  Filling the
+ * unbound locals is a loop, not a call of memset: there are few of them. */
+__attribute__((no_builtin("memset"))) static inline PyObject *
+call_compiled(PyThreadState *tstate, PyFunctionObject *func, const p2w_compiled_fn *fn,
+              PyObject *const *args, int nargs, size_t frame_size, bool args_borrowed) {
     PyCodeObject *co = (PyCodeObject *)func->func_code;
-    _PyInterpreterFrame *frame = _PyThreadState_BumpFramePointer(tstate, frame_size);
+    _PyInterpreterFrame *frame = (_PyInterpreterFrame *)tstate->datastack_top;
+    tstate->datastack_top += frame_size;
     _PyFrame_InitializeSpecials(frame, func, NULL, co->co_nlocalsplus);
     PyObject **locals = frame->localsplus;
     int i = 0;
@@ -54,14 +57,18 @@ static inline PyObject *call_compiled(PyThreadState *tstate, PyFunctionObject *f
     tstate->recursion_remaining--;
     clear_frame(frame);
     tstate->recursion_remaining++;
-    _PyThreadState_PopFrame(tstate, frame);
+    /* the first frame of a chunk takes the chunk with it: libpython's */
+    if ((PyObject **)frame == &tstate->datastack_chunk->data[0])
+        _PyThreadState_PopFrame(tstate, frame);
+    else
+        tstate->datastack_top = (PyObject **)frame;
     return res;
 }
 
 /* The compiled code of FUNC when a call with NARGS positional arguments
  * and no keywords can bind them without CPython's general argument
  * handling, else NULL.  *FRAME_SIZE gets the size of its frame. */
-static const p2w_compiled_fn *direct_target(PyThreadState *tstate, PyFunctionObject *func,
+static inline const p2w_compiled_fn *direct_target(PyThreadState *tstate, PyFunctionObject *func,
                                             int nargs, size_t *frame_size) {
     PyCodeObject *co = (PyCodeObject *)func->func_code;
     const p2w_compiled_fn *fn = p2w_compiled_for(co);
