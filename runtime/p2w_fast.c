@@ -143,6 +143,25 @@ int p2w_load_method_slow(PyObject *obj, PyObject *name, PyObject **meth, p2w_met
 PyObject *p2w_list_append;
 PyObject *p2w_list_pop;
 
+PyObject *p2w_free_ints[P2W_FREE_INTS_MAX];
+int p2w_nfree_ints;
+
+/* int's tp_dealloc before p2w_fast_init (object_dealloc: tp_free). */
+static destructor release_int;
+
+/* int's tp_dealloc: exact ints of one digit or none go to p2w_free_ints
+ * while it has room.  Instances of int subclasses get here too, through
+ * subtype_dealloc, and are released as before. */
+static void dealloc_int(PyObject *o) {
+    if (!Py_IS_TYPE(o, &PyLong_Type)) {
+        release_int(o);
+    } else if ((size_t)(Py_SIZE(o) + 1) < 3 && p2w_nfree_ints < P2W_FREE_INTS_MAX) {
+        p2w_free_ints[p2w_nfree_ints++] = o;
+    } else {
+        PyObject_Free(o); /* int's tp_free */
+    }
+}
+
 int p2w_fast_init(void) {
     if (PyListIter_Type.tp_basicsize != (Py_ssize_t)sizeof(p2w_listiter) ||
         PyRangeIter_Type.tp_basicsize != (Py_ssize_t)sizeof(p2w_rangeiter)) {
@@ -155,6 +174,10 @@ int p2w_fast_init(void) {
     if (p2w_list_append == NULL || p2w_list_pop == NULL) {
         PyErr_SetString(PyExc_SystemError, "py2wasm: list.append or list.pop not found");
         return -1;
+    }
+    if (PyLong_Type.tp_dealloc != dealloc_int) {
+        release_int = PyLong_Type.tp_dealloc;
+        PyLong_Type.tp_dealloc = dealloc_int;
     }
     return 0;
 }

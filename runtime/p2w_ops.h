@@ -101,18 +101,33 @@ static inline long p2w_small_int_value(PyObject *v) {
     return (long)Py_SIZE(v) * (long)((PyLongObject *)v)->ob_digit[0];
 }
 
+/* Exact ints of at most one digit that were deallocated, kept for
+ * p2w_long_from to reuse (p2w_fast.c): in wasm, pymalloc's allocation and
+ * release of an int cost several times what taking one from here does.
+ * Each has room for one digit. */
+enum { P2W_FREE_INTS_MAX = 128 };
+extern PyObject *p2w_free_ints[P2W_FREE_INTS_MAX];
+extern int p2w_nfree_ints;
+
 /* An int from a C value as int() would make it: the cached small ints,
- * one-digit values allocated directly (ceval's _PyLong_FromMedium, private
- * to longobject.c), anything larger through PyLong_FromLongLong.  A new
- * reference, or NULL when out of memory. */
+ * one-digit values in a released int or allocated directly (ceval's
+ * _PyLong_FromMedium, private to longobject.c), anything larger through
+ * PyLong_FromLongLong.  A new reference, or NULL when out of memory. */
 static inline PyObject *p2w_long_from(long long v) {
     if (v >= -_PY_NSMALLNEGINTS && v < _PY_NSMALLPOSINTS)
         return Py_NewRef((PyObject *)&_PyLong_SMALL_INTS[_PY_NSMALLNEGINTS + v]);
     unsigned long long magnitude = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
     if (magnitude >= ((unsigned long long)1 << PyLong_SHIFT)) return PyLong_FromLongLong(v);
-    PyLongObject *o = PyObject_Malloc(sizeof(PyLongObject));
-    if (o == NULL) return PyErr_NoMemory();
-    _PyObject_InitVar((PyVarObject *)o, &PyLong_Type, v < 0 ? -1 : 1);
+    PyLongObject *o;
+    if (p2w_nfree_ints > 0) {
+        o = (PyLongObject *)p2w_free_ints[--p2w_nfree_ints];
+        Py_SET_SIZE(o, v < 0 ? -1 : 1);
+        _Py_NewReference((PyObject *)o);
+    } else {
+        o = PyObject_Malloc(sizeof(PyLongObject));
+        if (o == NULL) return PyErr_NoMemory();
+        _PyObject_InitVar((PyVarObject *)o, &PyLong_Type, v < 0 ? -1 : 1);
+    }
     o->ob_digit[0] = (digit)magnitude;
     return (PyObject *)o;
 }
