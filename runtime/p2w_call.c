@@ -69,7 +69,7 @@ call_compiled(PyThreadState *tstate, PyFunctionObject *func, const p2w_compiled_
  * and no keywords can bind them without CPython's general argument
  * handling, else NULL.  *FRAME_SIZE gets the size of its frame. */
 static inline const p2w_compiled_fn *direct_target(PyThreadState *tstate, PyFunctionObject *func,
-                                            int nargs, size_t *frame_size) {
+                                                   int nargs, size_t *frame_size) {
     PyCodeObject *co = (PyCodeObject *)func->func_code;
     const p2w_compiled_fn *fn = p2w_compiled_for(co);
     if (fn == NULL || tstate->cframe->use_tracing) return NULL;
