@@ -114,6 +114,72 @@ static bool call_method_descriptor(PyThreadState *tstate, PyMethodDescrObject *d
     }
 }
 
+/* CLS(*args) where object.__new__ makes the instance and a Python
+ * __init__ initialises it, as type_call, object_new and slot_tp_init
+ * would do it but without the argument tuple, the extra C calls and the
+ * __init__ lookup's bound method: the instance is allocated and, when
+ * __init__ is compiled code taking the arguments directly, its frame is
+ * run here (3.13's CALL_ALLOC_AND_ENTER_INIT).  ARGS[-1] holds CLS and
+ * ARGS[0..TOTAL) the arguments, all borrowed.  False when CLS is not such
+ * a class (nothing done), else true with *RES the instance, or NULL with
+ * an exception set. */
+static bool construct(PyThreadState *tstate, PyObject **args, int total, PyObject **res) {
+    PyTypeObject *cls = (PyTypeObject *)args[-1];
+    if (cls->tp_init != p2w_slot_tp_init || p2w_slot_tp_init == NULL ||
+        cls->tp_new != PyBaseObject_Type.tp_new || (cls->tp_flags & Py_TPFLAGS_IS_ABSTRACT))
+        return false;
+    /* type_call's recursion level (_PyObject_MakeTpCall's) */
+    if (_Py_EnterRecursiveCallTstate(tstate, " while calling a Python object")) {
+        *res = NULL;
+        return true;
+    }
+    /* object_new's allocation, with the inline attribute values instances
+     * of the class share keys through */
+    PyObject *self = cls->tp_alloc(cls, 0);
+    if (self != NULL && _PyObject_InitializeDict(self) < 0) Py_CLEAR(self);
+    if (self == NULL) {
+        *res = NULL;
+        goto done;
+    }
+    /* looked up after the allocation, which may run finalisers, as
+     * slot_tp_init looks it up after tp_new */
+    PyObject *init = _PyType_Lookup(cls, &_Py_ID(__init__));
+    size_t frame_size;
+    const p2w_compiled_fn *fn =
+        init != NULL && Py_IS_TYPE(init, &PyFunction_Type)
+            ? direct_target(tstate, (PyFunctionObject *)init, total + 1, &frame_size)
+            : NULL;
+    PyObject *r;
+    if (fn != NULL) {
+        PyObject *frame_args[total + 1];
+        frame_args[0] = self;
+        for (int i = 0; i < total; i++) frame_args[i + 1] = args[i];
+        r = call_compiled(tstate, (PyFunctionObject *)Py_NewRef(init), fn, frame_args, total + 1,
+                          frame_size, true);
+    } else {
+        PyObject *tuple = _PyTuple_FromArray(args, total);
+        r = NULL;
+        if (tuple != NULL) {
+            r = cls->tp_init(self, tuple, NULL) < 0 ? NULL : Py_NewRef(Py_None);
+            Py_DECREF(tuple);
+        }
+    }
+    if (r != NULL && r != Py_None) {
+        PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
+                     Py_TYPE(r)->tp_name);
+        Py_CLEAR(r);
+    }
+    if (r == NULL) {
+        Py_CLEAR(self);
+    } else {
+        Py_DECREF(r);
+    }
+    *res = self;
+done:
+    _Py_LeaveRecursiveCallTstate(tstate);
+    return true;
+}
+
 PyObject *p2w_call(PyThreadState *tstate, PyObject **sp, int oparg, PyObject *kwnames) {
     /* the PRECALL before every CALL has split bound methods already */
     int is_meth = sp[-oparg - 2] != NULL;
@@ -138,6 +204,9 @@ PyObject *p2w_call(PyThreadState *tstate, PyObject **sp, int oparg, PyObject *kw
         if (fn)
             return call_compiled(tstate, (PyFunctionObject *)func, fn, sp - total, total,
                                  frame_size, false);
+    }
+    if (nkw == 0 && Py_IS_TYPE(func, &PyType_Type)) {
+        if (construct(tstate, sp - total, total, &res)) goto done;
     }
     if (nkw == 0 && total >= 1 && Py_IS_TYPE(func, &PyMethodDescr_Type)) {
         if (call_method_descriptor(tstate, (PyMethodDescrObject *)func, sp - total, total, &res))

@@ -162,6 +162,29 @@ static void dealloc_int(PyObject *o) {
     }
 }
 
+initproc p2w_slot_tp_init;
+
+/* slot_tp_init, private to typeobject.c: the tp_init of any class whose
+ * own __init__ is a Python function, read off one of start-up's classes
+ * (importlib's ModuleSpec is one); NULL when there is none. */
+static initproc find_slot_tp_init(void) {
+    PyObject *classes = PyObject_CallMethod((PyObject *)&PyBaseObject_Type, "__subclasses__", NULL);
+    if (classes == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    initproc found = NULL;
+    for (Py_ssize_t i = 0; found == NULL && i < PyList_GET_SIZE(classes); i++) {
+        PyTypeObject *t = (PyTypeObject *)PyList_GET_ITEM(classes, i);
+        if (!(t->tp_flags & Py_TPFLAGS_HEAPTYPE)) continue;
+        PyObject *init = PyDict_GetItemWithError(t->tp_dict, &_Py_ID(__init__));
+        if (init != NULL && PyFunction_Check(init)) found = t->tp_init;
+    }
+    PyErr_Clear();
+    Py_DECREF(classes);
+    return found;
+}
+
 int p2w_fast_init(void) {
     if (PyListIter_Type.tp_basicsize != (Py_ssize_t)sizeof(p2w_listiter) ||
         PyRangeIter_Type.tp_basicsize != (Py_ssize_t)sizeof(p2w_rangeiter)) {
@@ -175,6 +198,7 @@ int p2w_fast_init(void) {
         PyErr_SetString(PyExc_SystemError, "py2wasm: list.append or list.pop not found");
         return -1;
     }
+    p2w_slot_tp_init = find_slot_tp_init();
     if (PyLong_Type.tp_dealloc != dealloc_int) {
         release_int = PyLong_Type.tp_dealloc;
         PyLong_Type.tp_dealloc = dealloc_int;

@@ -504,6 +504,10 @@ typedef struct {
  * an exception set. */
 int p2w_fast_init(void);
 
+/* slot_tp_init (typeobject.c): the tp_init of a class whose __init__ is
+ * Python code, or NULL when p2w_fast_init found no such class. */
+extern initproc p2w_slot_tp_init;
+
 /* The method descriptor list.append (borrowed: list's type dict holds it
  * for the life of the process).  A call `x.append(v)` whose method is this
  * and whose self is an exact list appends in place, as ceval's
