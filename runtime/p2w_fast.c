@@ -142,6 +142,8 @@ int p2w_load_method_slow(PyObject *obj, PyObject *name, PyObject **meth, p2w_met
 
 PyObject *p2w_list_append;
 PyObject *p2w_list_pop;
+PyObject *p2w_builtin_len;
+PyObject *p2w_builtin_isinstance;
 
 PyObject *p2w_free_ints[P2W_FREE_INTS_MAX];
 int p2w_nfree_ints;
@@ -197,6 +199,11 @@ int p2w_fast_init(void) {
     if (p2w_list_append == NULL || p2w_list_pop == NULL) {
         PyErr_SetString(PyExc_SystemError, "py2wasm: list.append or list.pop not found");
         return -1;
+    }
+    PyObject *builtins = PyEval_GetBuiltins();
+    if (p2w_builtin_len == NULL && builtins != NULL) {
+        p2w_builtin_len = Py_XNewRef(PyDict_GetItemString(builtins, "len"));
+        p2w_builtin_isinstance = Py_XNewRef(PyDict_GetItemString(builtins, "isinstance"));
     }
     p2w_slot_tp_init = find_slot_tp_init();
     if (PyLong_Type.tp_dealloc != dealloc_int) {

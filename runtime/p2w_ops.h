@@ -519,6 +519,11 @@ extern PyObject *p2w_list_append;
  * allocated); the general call does the rest, and raises on an empty
  * list. */
 extern PyObject *p2w_list_pop;
+/* The builtins len and isinstance (strong references, so that no other
+ * object can take their addresses): a call `len(x)` / `isinstance(x, t)`
+ * of a global that is one of them does its work without the call. */
+extern PyObject *p2w_builtin_len;
+extern PyObject *p2w_builtin_isinstance;
 static inline bool p2w_list_can_pop(PyObject *l) {
     Py_ssize_t n = Py_SIZE(l);
     return n > 0 && n - 1 >= (((PyListObject *)l)->allocated >> 1);

@@ -57,6 +57,9 @@ const char *analyse_stack(Fn *f);
  * straight-line code leads from one to the other, else NULL.  A hint for
  * choosing fast paths, which still guard what they assume. */
 const Instr *method_load_for(const Fn *f, const Instr *use);
+/* Likewise the LOAD_GLOBAL (of a callable, its low bit set) whose global
+ * CALL instruction USE calls, else NULL. */
+const Instr *global_load_for(const Fn *f, const Instr *use);
 /* Sets f->check_load by definite-assignment analysis (after
  * analyse_stack succeeded). */
 void find_unbound_loads(Fn *f);

@@ -162,6 +162,13 @@ static bool calls_method(const Fn *f, const Instr *in, const char *name) {
            _PyUnicode_EqualToASCIIString(PyTuple_GET_ITEM(f->co->co_names, load->arg), name);
 }
 
+/* Whether CALL instruction IN calls the global NAME (loaded with its NULL). */
+static bool calls_global(const Fn *f, const Instr *in, const char *name) {
+    const Instr *load = global_load_for(f, in);
+    return load &&
+           _PyUnicode_EqualToASCIIString(PyTuple_GET_ITEM(f->co->co_names, load->arg >> 1), name);
+}
+
 void emit_label(Fn *f, const Instr *in) {
     /* jumps and handlers target the first EXTENDED_ARG of an instruction */
     if (in->start != in->off) sb_printf(f->out, "i_%d:\n", in->start);
@@ -340,7 +347,30 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
          * PRECALL_NO_KW_LIST_APPEND and 3.11's list_pop without a resize */
         bool append = a == 1 && calls_method(f, in, "append");
         bool pop = a == 0 && calls_method(f, in, "pop");
+        /* len(x) and isinstance(x, t), as ceval's PRECALL_NO_KW_LEN and
+         * PRECALL_NO_KW_ISINSTANCE: the builtin's work without the call
+         * (nor its recursion check) */
+        bool len = a == 1 && calls_global(f, in, "len");
+        bool isinst = a == 2 && calls_global(f, in, "isinstance");
         f->sp = base + 1;
+        if (len)
+            sb_printf(o,
+                      "    if (%s == p2w_builtin_len && kwnames == NULL && !cframe.use_tracing) {\n"
+                      "        Py_ssize_t n = PyObject_Length(%s);\n"
+                      "        Py_DECREF(%s);\n        Py_DECREF(%s);\n"
+                      "        %s = n < 0 ? NULL : p2w_long_from(n);\n"
+                      "        if (%s == NULL) goto %s;\n    } else {\n",
+                      S(base + 1), S(base + 2), S(base + 2), S(base + 1), S(base), S(base), E);
+        if (isinst)
+            sb_printf(o,
+                      "    if (%s == p2w_builtin_isinstance && kwnames == NULL &&\n"
+                      "        !cframe.use_tracing) {\n"
+                      "        int t = PyObject_IsInstance(%s, %s);\n"
+                      "        Py_DECREF(%s);\n        Py_DECREF(%s);\n        Py_DECREF(%s);\n"
+                      "        if (t < 0) goto %s;\n"
+                      "        %s = Py_NewRef(t ? Py_True : Py_False);\n    } else {\n",
+                      S(base + 1), S(base + 2), S(base + 3), S(base + 3), S(base + 2), S(base + 1),
+                      E, S(base));
         if (append)
             sb_printf(
                 o,
@@ -360,7 +390,7 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
                       "        %s = item;\n    } else {\n",
                       S(base), S(base + 1), S(base + 1), S(base + 1), S(base + 1), S(base),
                       S(base));
-        if (!append && !pop) sb_puts(o, "    {\n");
+        if (!append && !pop && !len && !isinst) sb_puts(o, "    {\n");
         spill(f, base, d);
         f->sp = base + 1;
         sb_printf(o,

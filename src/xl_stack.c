@@ -149,6 +149,22 @@ const Instr *method_load_for(const Fn *f, const Instr *use) {
     return NULL;
 }
 
+const Instr *global_load_for(const Fn *f, const Instr *use) {
+    size_t u = (size_t)(use - f->ins);
+    if (use->op != CALL || f->depth[u] < 0) return NULL;
+    /* LOAD_GLOBAL with its low bit set pushed NULL and the global in slots
+     * M and M+1, from depth M */
+    int m = f->depth[u] - use->arg - 2;
+    for (size_t k = u; k-- > 0;) {
+        if (f->entered[k + 1] || f->depth[k] < 0) return NULL;
+        const Instr *in = &f->ins[k];
+        if (f->depth[k] <= m + 1)
+            return f->depth[k] == m && in->op == LOAD_GLOBAL && (in->arg & 1) ? in : NULL;
+        if (f->depth[k] + stack_effect(in, false) < m + 2) return NULL;
+    }
+    return NULL;
+}
+
 /* The C lvalue of the stack slot at depth K. */
 const char *slot(Fn *f, int k) {
     static char ring[64][24];
