@@ -798,7 +798,8 @@ PyObject *p2w_load_global_slow(PyThreadState *tstate, _PyInterpreterFrame *frame
  * running anything: NULL when the cache no longer describes the frame's
  * globals and builtins, or the name is unbound (the general lookup then
  * decides). */
-static inline __attribute__((always_inline)) PyObject *p2w_global_peek(_PyInterpreterFrame *frame, const p2w_global_cache *cache) {
+static inline __attribute__((always_inline)) PyObject *
+p2w_global_peek(_PyInterpreterFrame *frame, const p2w_global_cache *cache) {
     /* f_globals is a dict (a subclass at worst); the version, unique to
      * one keys object's state, only matches the exact dict the cache was
      * filled from */
@@ -816,8 +817,9 @@ static inline __attribute__((always_inline)) PyObject *p2w_global_peek(_PyInterp
     }
     return DK_UNICODE_ENTRIES(keys)[cache->index].me_value;
 }
-static inline __attribute__((always_inline)) PyObject *p2w_load_global_cached(PyThreadState *tstate, _PyInterpreterFrame *frame,
-                                               PyObject *name, p2w_global_cache *cache) {
+static inline __attribute__((always_inline)) PyObject *
+p2w_load_global_cached(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *name,
+                       p2w_global_cache *cache) {
     PyObject *v = p2w_global_peek(frame, cache);
     return v ? Py_NewRef(v) : p2w_load_global_slow(tstate, frame, name, cache);
 }
