@@ -53,13 +53,11 @@ int handler_for(const Fn *f, int offset);
 /* Computes f->depth and f->maxdepth (and allocates f->labels); NULL, or why
  * the stack cannot be followed statically. */
 const char *analyse_stack(Fn *f);
-/* The LOAD_METHOD that loaded the method CALL instruction USE calls, when
- * straight-line code leads from one to the other, else NULL.  A hint for
+/* The instruction that loaded what CALL instruction USE calls, when
+ * straight-line code leads from one to the other: a LOAD_METHOD, or a
+ * LOAD_GLOBAL of a callee (its low bit set); else NULL.  A hint for
  * choosing fast paths, which still guard what they assume. */
-const Instr *method_load_for(const Fn *f, const Instr *use);
-/* Likewise the LOAD_GLOBAL (of a callable, its low bit set) whose global
- * CALL instruction USE calls, else NULL. */
-const Instr *global_load_for(const Fn *f, const Instr *use);
+const Instr *callee_load_for(const Fn *f, const Instr *use);
 /* Sets f->check_load by definite-assignment analysis (after
  * analyse_stack succeeded). */
 void find_unbound_loads(Fn *f);

@@ -155,18 +155,13 @@ static const char *const_operand_kind(const Fn *f, const Instr *in, long long *v
     return "int";
 }
 
-/* Whether CALL instruction IN calls a method loaded by name NAME. */
-static bool calls_method(const Fn *f, const Instr *in, const char *name) {
-    const Instr *load = method_load_for(f, in);
-    return load &&
-           _PyUnicode_EqualToASCIIString(PyTuple_GET_ITEM(f->co->co_names, load->arg), name);
-}
-
-/* Whether CALL instruction IN calls the global NAME (loaded with its NULL). */
-static bool calls_global(const Fn *f, const Instr *in, const char *name) {
-    const Instr *load = global_load_for(f, in);
-    return load &&
-           _PyUnicode_EqualToASCIIString(PyTuple_GET_ITEM(f->co->co_names, load->arg >> 1), name);
+/* Whether CALL instruction IN calls what instruction OP (LOAD_METHOD or
+ * LOAD_GLOBAL) loaded by name NAME. */
+static bool calls_named(const Fn *f, const Instr *in, int op, const char *name) {
+    const Instr *load = callee_load_for(f, in);
+    if (load == NULL || load->op != op) return false;
+    int index = op == LOAD_GLOBAL ? load->arg >> 1 : load->arg;
+    return _PyUnicode_EqualToASCIIString(PyTuple_GET_ITEM(f->co->co_names, index), name);
 }
 
 void emit_label(Fn *f, const Instr *in) {
@@ -345,13 +340,13 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
         int base = d - a - 2;
         /* list.append(v) and list.pop() on an exact list, as ceval's
          * PRECALL_NO_KW_LIST_APPEND and 3.11's list_pop without a resize */
-        bool append = a == 1 && calls_method(f, in, "append");
-        bool pop = a == 0 && calls_method(f, in, "pop");
+        bool append = a == 1 && calls_named(f, in, LOAD_METHOD, "append");
+        bool pop = a == 0 && calls_named(f, in, LOAD_METHOD, "pop");
         /* len(x) and isinstance(x, t), as ceval's PRECALL_NO_KW_LEN and
          * PRECALL_NO_KW_ISINSTANCE: the builtin's work without the call
          * (nor its recursion check) */
-        bool len = a == 1 && calls_global(f, in, "len");
-        bool isinst = a == 2 && calls_global(f, in, "isinstance");
+        bool len = a == 1 && calls_named(f, in, LOAD_GLOBAL, "len");
+        bool isinst = a == 2 && calls_named(f, in, LOAD_GLOBAL, "isinstance");
         f->sp = base + 1;
         if (len)
             sb_printf(o,

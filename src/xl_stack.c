@@ -133,33 +133,22 @@ const char *analyse_stack(Fn *f) {
     return why;
 }
 
-const Instr *method_load_for(const Fn *f, const Instr *use) {
+const Instr *callee_load_for(const Fn *f, const Instr *use) {
     size_t u = (size_t)(use - f->ins);
     if (use->op != CALL || f->depth[u] < 0) return NULL;
-    /* LOAD_METHOD replaced the object in slot M by the method and self in
-     * slots M and M+1; the arguments are evaluated above them and never
-     * reach below */
+    /* the callee is in slot M+1 (with self or NULL in slot M): LOAD_METHOD
+     * replaced the object in slot M by the method and self, LOAD_GLOBAL
+     * with its low bit set pushed NULL and the global from depth M; the
+     * arguments are evaluated above them and never reach below */
     int m = f->depth[u] - use->arg - 2;
     for (size_t k = u; k-- > 0;) {
         if (f->entered[k + 1] || f->depth[k] < 0) return NULL;
         const Instr *in = &f->ins[k];
-        if (f->depth[k] <= m + 1) return f->depth[k] == m + 1 && in->op == LOAD_METHOD ? in : NULL;
-        if (f->depth[k] + stack_effect(in, false) < m + 2) return NULL;
-    }
-    return NULL;
-}
-
-const Instr *global_load_for(const Fn *f, const Instr *use) {
-    size_t u = (size_t)(use - f->ins);
-    if (use->op != CALL || f->depth[u] < 0) return NULL;
-    /* LOAD_GLOBAL with its low bit set pushed NULL and the global in slots
-     * M and M+1, from depth M */
-    int m = f->depth[u] - use->arg - 2;
-    for (size_t k = u; k-- > 0;) {
-        if (f->entered[k + 1] || f->depth[k] < 0) return NULL;
-        const Instr *in = &f->ins[k];
-        if (f->depth[k] <= m + 1)
-            return f->depth[k] == m && in->op == LOAD_GLOBAL && (in->arg & 1) ? in : NULL;
+        if (f->depth[k] <= m + 1) {
+            if (f->depth[k] == m + 1 && in->op == LOAD_METHOD) return in;
+            if (f->depth[k] == m && in->op == LOAD_GLOBAL && (in->arg & 1)) return in;
+            return NULL;
+        }
         if (f->depth[k] + stack_effect(in, false) < m + 2) return NULL;
     }
     return NULL;
