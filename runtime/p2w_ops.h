@@ -220,11 +220,15 @@ static inline bool p2w_int_fits(PyObject *o, long long v) {
     if (magnitude >> PyLong_SHIFT == 0) return room >= 1;
     return magnitude >> (2 * PyLong_SHIFT) == 0 && room >= 2;
 }
-/* Whether int object O can be given the value V in place: it fits, and
- * nothing but its one holder refers to it (ints are immutable, but one
+/* Whether int object O (NULL: no) can be given the value V in place: it
+ * fits, and nothing refers to it but its one holder and SHARED references
+ * released before the value is stored (ints are immutable, but one
  * nothing else refers to cannot be told from a new one). */
+static inline bool p2w_int_reusable_sharing(PyObject *o, long long v, Py_ssize_t shared) {
+    return p2w_int_fits(o, v) && Py_REFCNT(o) == 1 + shared;
+}
 static inline bool p2w_int_reusable(PyObject *o, long long v) {
-    return p2w_int_fits(o, v) && Py_REFCNT(o) == 1;
+    return p2w_int_reusable_sharing(o, v, 0);
 }
 
 /* The item at INDEX of exact list or tuple C, borrowed in *ITEM, as
@@ -272,12 +276,14 @@ static inline void p2w_int_set(PyObject *o, long long v) {
     Py_SET_SIZE(o, v < 0 ? -ndigits : ndigits);
 }
 
-/* Whether float object O can be given a new value in place: an exact
- * float nothing but its one holder refers to (as 3.13's float
+/* Whether float object O (NULL: no) can be given a new value in place:
+ * an exact float nothing refers to but its one holder and SHARED
+ * references released before the value is stored (as 3.13's float
  * specialisations reuse a dying operand). */
-static inline bool p2w_float_reusable(PyObject *o) {
-    return o != NULL && PyFloat_CheckExact(o) && Py_REFCNT(o) == 1;
+static inline bool p2w_float_reusable_sharing(PyObject *o, Py_ssize_t shared) {
+    return o != NULL && PyFloat_CheckExact(o) && Py_REFCNT(o) == 1 + shared;
 }
+static inline bool p2w_float_reusable(PyObject *o) { return p2w_float_reusable_sharing(o, 0); }
 
 /* The int result V of an operation on exact ints L and R (both stolen; R
  * NULL for a constant operand, which is borrowed).

@@ -657,6 +657,13 @@ static int reusable_input(const Region *r, int k) {
     return -1;
 }
 
+/* Whether R consumes values already on the stack. */
+static bool has_input(const Region *r) {
+    for (int i = 0; i < r->nnodes; i++)
+        if (r->node[i].kind == N_INPUT) return true;
+    return false;
+}
+
 /* Whether none of the NBOXED outputs takes over an input (TAKEN): then
  * the stored local alone may reuse an object the inputs refer to. */
 static bool no_input_taken(const int *taken, int nboxed) {
@@ -709,26 +716,23 @@ static void emit_variant(Fn *f, const Region *r, const NodeType *leaf, const Nod
             sb_printf(o, "        PyObject *b%d = Py_NewRef(u%d ? Py_True : Py_False);\n", b, n);
             continue;
         }
-        const char *fits_fmt =
-            type[n] == T_FLOAT ? "p2w_float_reusable(%s)" : "p2w_int_reusable(%s, u%d)";
         sb_printf(o, "        PyObject *b%d = NULL;\n", b);
-        if (target[0] && b == nboxed && no_input_taken(taken, nboxed)) {
+        if (target[0]) {
             /* the stored local's object may also be one of the inputs
              * (`s += f(x)` pushes s before the call), whose references
-             * are released before the store */
-            sb_printf(o, "        bool keep%d = ", b);
-            if (type[n] == T_FLOAT)
-                sb_printf(o, "PyFloat_CheckExact(%s)", target);
-            else
-                sb_printf(o, "p2w_int_fits(%s, u%d)", target, n);
-            sb_printf(o, " &&\n            Py_REFCNT(%s) == 1", target);
-            for (int i = 0; i < r->nnodes; i++)
-                if (r->node[i].kind == N_INPUT)
-                    sb_printf(o, " + (%s == %s)", slot(f, r->node[i].arg), target);
-            sb_printf(o, ";\n        if (!keep%d) {\n", b);
-        } else if (target[0]) {
-            sb_printf(o, "        bool keep%d = ", b);
-            sb_printf(o, fits_fmt, target, n);
+             * are released before the store, when no output takes an
+             * input over */
+            bool shared = b == nboxed && no_input_taken(taken, nboxed) && has_input(r);
+            sb_printf(o, "        bool keep%d = p2w_%s_reusable%s(%s", b,
+                      type[n] == T_FLOAT ? "float" : "int", shared ? "_sharing" : "", target);
+            if (type[n] != T_FLOAT) sb_printf(o, ", u%d", n);
+            const char *sep = ",\n            ";
+            for (int i = 0; shared && i < r->nnodes; i++)
+                if (r->node[i].kind == N_INPUT) {
+                    sb_printf(o, "%s(%s == %s)", sep, slot(f, r->node[i].arg), target);
+                    sep = " + ";
+                }
+            sb_puts(o, ")");
             if (b < nboxed && r->item >= 0) {
                 /* the list's reference goes when the result is stored there */
                 const char *c = slot(f, r->item), *i = slot(f, r->item + 1);
