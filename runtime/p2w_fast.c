@@ -155,13 +155,12 @@ static destructor release_int;
  * while it has room.  Instances of int subclasses get here too, through
  * subtype_dealloc, and are released as before. */
 static void dealloc_int(PyObject *o) {
-    if (!Py_IS_TYPE(o, &PyLong_Type)) {
-        release_int(o);
-    } else if ((size_t)(Py_SIZE(o) + 1) < 3 && p2w_nfree_ints < P2W_FREE_INTS_MAX) {
+    if (p2w_is_small_int(o) && p2w_nfree_ints < P2W_FREE_INTS_MAX)
         p2w_free_ints[p2w_nfree_ints++] = o;
-    } else {
+    else if (Py_IS_TYPE(o, &PyLong_Type))
         PyObject_Free(o); /* int's tp_free */
-    }
+    else
+        release_int(o);
 }
 
 initproc p2w_slot_tp_init;

@@ -542,6 +542,15 @@ static inline PyObject *p2w_list_pop_last(PyObject *l) {
     return ((PyListObject *)l)->ob_item[n];
 }
 
+/* Steps range iterator RI: false when it is exhausted, else true with
+ * its next value in *V. */
+static inline bool p2w_range_step(p2w_rangeiter *ri, long *v) {
+    if (ri->index >= ri->len) return false;
+    /* unsigned: no signed overflow in the intermediate product */
+    *v = (long)(ri->start + (unsigned long)(ri->index++) * ri->step);
+    return true;
+}
+
 /* The next item of generator GEN, whose code FN is compiled and which is
  * not running (created or suspended): a new reference, or NULL at its end
  * (no exception: a value it returned is dropped, as FOR_ITER does) or with
@@ -563,10 +572,8 @@ static inline PyObject *p2w_iter_next(PyObject *it) {
         return NULL;
     }
     if (Py_IS_TYPE(it, &PyRangeIter_Type)) {
-        p2w_rangeiter *ri = (p2w_rangeiter *)it;
-        if (ri->index >= ri->len) return NULL;
-        /* unsigned: no signed overflow in the intermediate product */
-        return p2w_long_from((long)(ri->start + (unsigned long)(ri->index++) * ri->step));
+        long v;
+        return p2w_range_step((p2w_rangeiter *)it, &v) ? p2w_long_from(v) : NULL;
     }
     if (Py_IS_TYPE(it, &PyGen_Type)) {
         PyGenObject *gen = (PyGenObject *)it;
@@ -585,9 +592,8 @@ static inline PyObject *p2w_iter_next(PyObject *it) {
  * value in place when nothing else refers to it, which spares an allocation
  * and a deallocation per iteration. */
 static inline int p2w_range_next_store(PyObject *it, PyObject **local) {
-    p2w_rangeiter *ri = (p2w_rangeiter *)it;
-    if (ri->index >= ri->len) return 0;
-    long v = (long)(ri->start + (unsigned long)(ri->index++) * ri->step);
+    long v;
+    if (!p2w_range_step((p2w_rangeiter *)it, &v)) return 0;
     PyObject *old = *local;
     if (p2w_int_reusable(old, v)) {
         p2w_int_set(old, v);
