@@ -11,6 +11,7 @@
 
 #include "p2w_eval.h"
 #include "marshal.h"
+#include "internal/pycore_import.h"
 
 #include <stddef.h>
 
@@ -18,6 +19,11 @@ enum p2w_module_kind {
     P2W_MODULE = 0,    /* plain module: a .py file */
     P2W_PACKAGE = 1,   /* regular package: __init__.py */
     P2W_NAMESPACE = 2, /* namespace package: directories only, no code */
+    P2W_FROZEN = 3,    /* code object of frozen modules of the runtime (os,
+                          site, importlib's bootstrap, ...), which the frozen
+                          importer serves through the frozen tables the
+                          generated C defines (src/frozen.c); named after the
+                          first frozen module using it, no filename */
 };
 
 struct p2w_module {
@@ -41,8 +47,10 @@ struct p2w_module {
 /* ---- defined by the generated C ---- */
 extern const struct p2w_module p2w_modules[]; /* sorted by name */
 extern const size_t p2w_module_count;
-/* Every module with code, in the form CPython's frozen importer reads
- * (terminated by a zeroed entry); used while the interpreter initialises. */
+/* Every embedded module with code (not P2W_FROZEN), in the form CPython's
+ * frozen importer reads (terminated by a zeroed entry); used while the
+ * interpreter initialises.  The generated C also defines libpython's own
+ * frozen tables (_PyImport_FrozenBootstrap, ...; see src/frozen.c). */
 extern const struct _frozen p2w_frozen_modules[];
 extern const char p2w_argv0[];      /* sys.argv[0]: the script as named at build time */
 extern const char p2w_main_dir[];   /* sys.path[0]: the script's directory */

@@ -255,13 +255,15 @@ static PyObject *p2w_get_source(PyObject *self, PyObject *arg) {
     return module_source(m);
 }
 
-/* _p2w.modules() -> {name: (filename or None, kind, [path entries] or None)} */
+/* _p2w.modules() -> {name: (filename or None, kind, [path entries] or None)}
+ * for the modules EmbeddedFinder serves (not the runtime's frozen ones) */
 static PyObject *p2w_modules_dict(PyObject *self, PyObject *unused) {
     (void)self, (void)unused;
     PyObject *d = PyDict_New();
     if (!d) return NULL;
     for (size_t i = 0; i < p2w_module_count; i++) {
         const struct p2w_module *m = &p2w_modules[i];
+        if (m->kind == P2W_FROZEN) continue; /* the frozen importer's */
         PyObject *path = Py_None;
         Py_INCREF(path);
         if (m->search_path) {

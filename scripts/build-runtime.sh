@@ -175,15 +175,31 @@ fi
 
 # --- module inventory for the compiler's resolver -----------------------------
 # Builtin C modules and the runtime's own frozen modules, as the wasm
-# interpreter itself reports them: the compiler never embeds those.
+# interpreter itself reports them: the compiler never embeds those as
+# ordinary modules.  The frozen modules' code objects (deep-frozen into
+# python.wasm) are written out marshalled, one file per distinct code object,
+# into frozen/: a compiled program carries only the frozen modules it can
+# import, in the frozen tables py2wasm generates (src/frozen.c), instead of
+# libpython's deep-frozen set.  Each line: frozen NAME CODE ISPKG ORIGNAME,
+# CODE being the first name with that code object (os.path -> posixpath),
+# ORIGNAME "-" when the table has none.
 if ! step_done modules; then
   cat > "$B/list-modules.py" <<'PY'
-import sys, _imp
+import sys, _imp, marshal
 for n in sorted(sys.builtin_module_names): print("builtin", n)
-for n in sorted(_imp._frozen_module_names()):
-    if not n.startswith(("__hello", "__phello")): print("frozen", n)
+first = {}  # id(code object) -> first frozen name serving it
+for n in _imp._frozen_module_names():
+    code = _imp.get_frozen_object(n)
+    canon = first.setdefault(id(code), n)
+    if canon == n:
+        with open("/frozen/" + n + ".marshal", "wb") as f:
+            f.write(marshal.dumps(code))
+    _, ispkg, origname = _imp.find_frozen(n)
+    print("frozen", n, canon, int(ispkg), origname or "-")
 PY
+  rm -rf "$R/frozen" && mkdir -p "$R/frozen"
   (cd "$B" && node "$root/tools/run-wasi.mjs" --dir "$R/Lib::/usr/local/lib/python3.11" \
+     --dir "$R/frozen::/frozen" \
      --env PYTHONHOME=/usr/local "$R/python.wasm" list-modules.py > "$R/modules.txt.tmp")
   mv "$R/modules.txt.tmp" "$R/modules.txt"
   mark modules

@@ -89,9 +89,75 @@ static char *emit_translation(const char *work_dir, const GraphModule *m, const 
     return path;
 }
 
+/* One entry of p2w_modules: an embedded module of the graph, or the code
+ * object of runtime frozen modules (FROZEN names it: CODE of FrozenEntry). */
+typedef struct {
+    const char *name;
+    GraphModule *m;     /* NULL for frozen code */
+    size_t mod_index;   /* index into the caller's MODS and TRANSLATE */
+    const char *frozen; /* the frozen code's name, or NULL */
+} Row;
+
+static int compare_row(const void *a, const void *b) {
+    return strcmp(((const Row *)a)->name, ((const Row *)b)->name);
+}
+
+/* The rows of p2w_modules, sorted by name: MODS and the code objects of the
+ * selected frozen entries of INV, each once.  *NROWS gets their count. */
+static Row *table_rows(GraphModule **mods, size_t n, const FrozenInventory *inv, size_t *nrows) {
+    Row *rows = xcalloc(n + inv->len + 1, sizeof *rows);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        rows[k++] = (Row){.name = mods[i]->name, .m = mods[i], .mod_index = i};
+    for (size_t i = 0; i < inv->len; i++) {
+        const FrozenEntry *e = &inv->items[i];
+        bool seen = false;
+        for (size_t r = n; r < k && !seen; r++) seen = strcmp(rows[r].frozen, e->code) == 0;
+        if (e->selected && !seen) rows[k++] = (Row){.name = e->code, .frozen = e->code};
+    }
+    qsort(rows, k, sizeof *rows, compare_row);
+    *nrows = k;
+    return rows;
+}
+
+typedef struct {
+    const Row *rows;
+    size_t n;
+} RowIndex;
+
+static size_t frozen_code_index(const char *code, void *ctx) {
+    const RowIndex *ri = ctx;
+    for (size_t i = 0; i < ri->n; i++)
+        if (ri->rows[i].frozen && strcmp(ri->rows[i].frozen, code) == 0) return i;
+    internal_error(__FILE__, __LINE__, "frozen code object not emitted");
+}
+
+/* Writes the marshalled frozen code CODE (from FROZEN_DIR) as blob code_I;
+ * its size goes to *LEN.  False after a diagnostic. */
+static bool write_frozen_code(FILE *f, const char *frozen_dir, const char *code, size_t i,
+                              size_t *len) {
+    char *file = xasprintf("%s.marshal", code);
+    char *path = path_join(frozen_dir, file);
+    free(file);
+    unsigned char *bytes = (unsigned char *)read_file(path, len);
+    if (!bytes || *len == 0) {
+        diag_error("cannot read the runtime's frozen module %s (%s): %s; run `make` again", code,
+                   path, bytes ? "empty" : strerror(errno));
+        free(bytes);
+        free(path);
+        return false;
+    }
+    char *cname = xasprintf("code_%zu", i);
+    write_blob(f, cname, bytes, *len);
+    free(cname);
+    free(bytes);
+    free(path);
+    return true;
+}
+
 bool emit_program(const char *work_dir, GraphModule **mods, const bool *translate, size_t n,
-                  const char *argv0, XlStats *xl, EmitStats *stats, char ***c_files,
-                  size_t *nc_files) {
+                  const FrozenInventory *frozen, const char *frozen_dir, const char *argv0,
+                  XlStats *xl, EmitStats *stats, char ***c_files, size_t *nc_files) {
     char *out_path = path_join(work_dir, "modules.c");
     size_t nfiles = 0, files_cap = 0;
     char **files = NULL;
@@ -111,10 +177,20 @@ bool emit_program(const char *work_dir, GraphModule **mods, const bool *translat
           "#include \"p2w_embed.h\"\n\n",
           f);
     bool ok = true;
-    size_t *ncodes = xcalloc(n ? n : 1, sizeof *ncodes); /* 0: module not translated */
-    char **syms = xcalloc(n ? n : 1, sizeof *syms);
-    for (size_t i = 0; i < n && ok; i++) {
-        GraphModule *m = mods[i];
+    size_t nrows;
+    Row *rows = table_rows(mods, n, frozen, &nrows);
+    size_t *ncodes = xcalloc(nrows ? nrows : 1, sizeof *ncodes); /* 0: module not translated */
+    char **syms = xcalloc(nrows ? nrows : 1, sizeof *syms);
+    for (size_t i = 0; i < nrows && ok; i++) {
+        GraphModule *m = rows[i].m;
+        if (!m) {
+            fprintf(f, "/* %s: frozen module of the runtime (its frozen/ directory) */\n",
+                    rows[i].frozen);
+            size_t len;
+            ok = write_frozen_code(f, frozen_dir, rows[i].frozen, i, &len);
+            stats->frozen_bytes += len;
+            continue;
+        }
         fprintf(f, "/* %s: %s */\n", m->name, m->filename ? m->filename : "(namespace package)");
         if (m->code) {
             size_t len;
@@ -143,7 +219,7 @@ bool emit_program(const char *work_dir, GraphModule **mods, const bool *translat
         }
         /* each translation is a C file of its own: they compile in
          * parallel and are cached one by one */
-        if (m->code && translate[i]) {
+        if (m->code && translate[rows[i].mod_index]) {
             syms[i] = module_symbol(m->name);
             char *path = emit_translation(work_dir, m, syms[i], xl, &ncodes[i]);
             if (!path) {
@@ -160,8 +236,17 @@ bool emit_program(const char *work_dir, GraphModule **mods, const bool *translat
     }
     if (ok) {
         fputs("\nconst struct p2w_module p2w_modules[] = {\n", f);
-        for (size_t i = 0; i < n; i++) {
-            GraphModule *m = mods[i];
+        for (size_t i = 0; i < nrows; i++) {
+            GraphModule *m = rows[i].m;
+            if (!m) {
+                fputs("    {", f);
+                write_cstr(f, rows[i].frozen);
+                fprintf(f,
+                        ", NULL, NULL, 3, code_%zu, sizeof code_%zu - 1, NULL, 0, 0, NULL, "
+                        "NULL, 0},\n",
+                        i, i);
+                continue;
+            }
             int kind = m->kind == GM_PACKAGE ? 1 : m->kind == GM_NAMESPACE ? 2 : 0;
             fputs("    {", f);
             write_cstr(f, m->name);
@@ -195,27 +280,30 @@ bool emit_program(const char *work_dir, GraphModule **mods, const bool *translat
                 fputs(", NULL, NULL, 0", f);
             fputs("},\n", f);
         }
-        fprintf(f, "};\nconst size_t p2w_module_count = %zu;\n\n", n);
+        fprintf(f, "};\nconst size_t p2w_module_count = %zu;\n\n", nrows);
         /* Every frozen entry reads its code through p2w_load_code, which
          * attaches compiled functions and, while a snapshot is taken, notes
          * the code objects of the modules start-up imports: those then
          * replace the marshalled copy in the snapshot (p2w_module.c). */
-        for (size_t i = 0; i < n; i++)
-            if (mods[i]->code && strcmp(mods[i]->name, "__main__") != 0)
+        for (size_t i = 0; i < nrows; i++)
+            if (!rows[i].m || (rows[i].m->code && strcmp(rows[i].m->name, "__main__") != 0))
                 fprintf(f,
                         "static PyObject *get_code_%zu(void) { return "
                         "p2w_load_code(&p2w_modules[%zu]); }\n",
                         i, i);
         fputs("const struct _frozen p2w_frozen_modules[] = {\n", f);
-        for (size_t i = 0; i < n; i++) {
-            GraphModule *m = mods[i];
-            if (!m->code || strcmp(m->name, "__main__") == 0) continue;
+        for (size_t i = 0; i < nrows; i++) {
+            GraphModule *m = rows[i].m;
+            if (!m || !m->code || strcmp(m->name, "__main__") == 0) continue;
             fputs("    {", f);
             write_cstr(f, m->name);
             fprintf(f, ", code_%zu, (int)(sizeof code_%zu - 1), %d, get_code_%zu},\n", i, i,
                     m->kind == GM_PACKAGE, i);
         }
-        fputs("    {NULL, NULL, 0, 0, NULL},\n};\n\n", f);
+        fputs("    {NULL, NULL, 0, 0, NULL},\n};\n", f);
+        RowIndex ri = {rows, nrows};
+        frozen_write_tables(f, frozen, frozen_code_index, &ri);
+        fputc('\n', f);
         char *dir = NULL;
         bool main_warned = false;
         for (size_t i = 0; i < n; i++)
@@ -233,7 +321,8 @@ bool emit_program(const char *work_dir, GraphModule **mods, const bool *translat
         free(dir);
     }
     free(ncodes);
-    for (size_t i = 0; i < n; i++) free(syms[i]);
+    for (size_t i = 0; i < nrows; i++) free(syms[i]);
+    free(rows);
     free(syms);
     if (fclose(f) != 0 && ok) {
         diag_error("cannot write %s: %s", out_path, strerror(errno));

@@ -51,9 +51,12 @@ struct Graph {
     char *support_dir; /* <runtime>/py */
     const char *stdlib_display;
     Names builtin, frozen, excluded;
-    Names names_seen; /* trigger names of on_use_only[] some module uses */
-    Names deferred;   /* on_use_only[] modules imported lazily, not yet followed */
-    bool failed;      /* a program module did not compile */
+    FrozenInventory frozen_inv; /* the runtime's frozen tables */
+    Names names_seen;           /* trigger names of on_use_only[] some module uses */
+    Names deferred;             /* on_use_only[] modules imported lazily, not yet followed */
+    bool failed;                /* a program module did not compile */
+    char *program_miss;         /* the first import of the program's own code not found
+                                   ("name (file:line)"), or NULL */
 };
 
 static void names_add(Names *n, const char *s) {
@@ -95,8 +98,15 @@ Graph *graph_new(const GraphConfig *cfg) {
     for (char *line = strtok(inv, "\n"); line; line = strtok(NULL, "\n")) {
         if (strncmp(line, "builtin ", 8) == 0)
             names_add(&g->builtin, line + 8);
-        else if (strncmp(line, "frozen ", 7) == 0)
-            names_add(&g->frozen, line + 7);
+        else if (strncmp(line, "frozen ", 7) == 0 && frozen_inventory_add(&g->frozen_inv, line + 7))
+            names_add(&g->frozen, g->frozen_inv.items[g->frozen_inv.len - 1].name);
+    }
+    if (g->frozen_inv.len == 0) {
+        diag_error("runtime inventory %s lists no frozen modules; run `make` again", inv_path);
+        free(inv);
+        free(inv_path);
+        graph_free(g);
+        return NULL;
     }
     free(inv);
     free(inv_path);
@@ -137,7 +147,9 @@ void graph_free(Graph *g) {
     free(g->support_dir);
     names_free(&g->builtin);
     names_free(&g->frozen);
+    frozen_inventory_free(&g->frozen_inv);
     names_free(&g->names_seen);
+    free(g->program_miss);
     names_free(&g->deferred);
     names_free(&g->excluded);
     free(g);
@@ -517,7 +529,12 @@ static void follow_import(Graph *g, GraphModule *from, const BcImport *imp, Name
     if (g->len > before)
         diag_verbose("%s:%d: imports %s%s", from->filename ? from->filename : from->name,
                      imp->lineno, full, imp->lazy ? " (in a function)" : "");
-    if (m->kind == GM_MISSING) report_missing(from, imp, full, reported);
+    if (m->kind == GM_MISSING) {
+        report_missing(from, imp, full, reported);
+        if (!from->stdlib && !g->program_miss)
+            g->program_miss = xasprintf("%s (%s:%d)", full,
+                                        from->filename ? from->filename : from->name, imp->lineno);
+    }
     bool runs_on_import = !imp->lazy && !imp->main_only;
     if (runs_on_import) add_dep(from, full);
     if (m->kind == GM_PACKAGE || m->kind == GM_NAMESPACE) {
@@ -735,6 +752,35 @@ GraphModule **graph_embedded(Graph *g, size_t *count) {
 }
 
 GraphModule *graph_lookup(Graph *g, const char *name) { return lookup(g, name); }
+
+/* The builtins through which code reaches CPython's bytecode compiler
+ * (_PyAST_Compile) or the AST objects of the `ast` module. */
+static const char *const compiler_builtins[] = {"compile", "exec", "eval"};
+
+char *graph_compiler_use(Graph *g) {
+    if (g->program_miss)
+        return xasprintf("the import of %s, not found now, may find a .py file at run time",
+                         g->program_miss);
+    for (size_t i = 0; i < g->len; i++) {
+        GraphModule *m = g->mods[i];
+        if (!m->code) continue;
+        for (size_t k = 0; k < sizeof compiler_builtins / sizeof *compiler_builtins; k++)
+            if (bc_reads_name(m->code, compiler_builtins[k]))
+                return xasprintf("%s reads the name '%s'", m->filename ? m->filename : m->name,
+                                 compiler_builtins[k]);
+    }
+    return NULL;
+}
+
+FrozenInventory *graph_frozen(Graph *g) {
+    const char **reached = xcalloc(g->len + 1, sizeof(char *));
+    size_t n = 0;
+    for (size_t i = 0; i < g->len; i++)
+        if (g->mods[i]->kind == GM_FROZEN) reached[n++] = g->mods[i]->name;
+    frozen_select(&g->frozen_inv, reached, n);
+    free(reached);
+    return &g->frozen_inv;
+}
 
 GraphModule *graph_add(Graph *g, const char *name) { return ensure(g, name); }
 

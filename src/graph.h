@@ -5,6 +5,7 @@
 #define P2W_GRAPH_H
 
 #include "bytecode.h"
+#include "frozen.h"
 #include "hostpy.h"
 
 typedef enum {
@@ -74,6 +75,18 @@ GraphModule **graph_all(Graph *g, size_t *count);
 const char **graph_builtins(Graph *g, size_t *count);
 /* The entry for NAME (any kind), or NULL if it was never requested. */
 GraphModule *graph_lookup(Graph *g, const char *name);
+/* Why the program may need CPython's bytecode compiler at run time, as a
+ * malloc'ed phrase, or NULL when it cannot: some module of the graph reads
+ * the name compile, exec or eval (a call, an attribute such as re.compile,
+ * a from-import, or a string constant, as getattr(builtins, "exec")), or an
+ * import of the program's own code was not found now (a .py file found on
+ * the run's file system would be compiled then).  Call once the graph is
+ * complete. */
+char *graph_compiler_use(Graph *g);
+/* The runtime's frozen modules, with those the output carries selected
+ * (frozen_select): the frozen modules the program can import and those
+ * start-up imports.  Call once the graph is complete; owned by G. */
+FrozenInventory *graph_frozen(Graph *g);
 /* Counts of modules by kind, for --stats and -v. */
 void graph_counts(Graph *g, size_t counts[GM_EXCLUDED + 1]);
 

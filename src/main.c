@@ -66,6 +66,7 @@ typedef struct {
     bool snapshot;           /* --snapshot=yes: pre-initialise with Wizer */
     bool snapshot_given;     /* --snapshot was on the command line */
     const char *wasm_opt;    /* --wasm-opt=LEVEL, NULL for none */
+    int bytecode_compiler;   /* --bytecode-compiler: index into auto_yes_no */
     int jobs;                /* -j: compilers run at once */
 } Options;
 
@@ -111,6 +112,11 @@ static const char usage_text[] =
     "                          no with --export)\n"
     "  --wasm-opt=LEVEL        run binaryen's wasm-opt -LEVEL (O1..O4, Os, Oz) on\n"
     "                          the output, or none (default: none)\n"
+    "  --bytecode-compiler=auto|yes|no\n"
+    "                          link CPython's bytecode compiler, which compile(),\n"
+    "                          exec() and eval() of strings need at run time;\n"
+    "                          auto (default): only if some module reads one of\n"
+    "                          those names or an import was not found\n"
     "  -v, --verbose           explain each step, show tool command lines\n"
     "  -q, --quiet             print errors only\n"
     "  --version               print the version and exit\n"
@@ -142,6 +148,8 @@ static _Noreturn void usage_error(const char *fmt, const char *what) {
 
 static const char *const yes_no[] = {"yes", "no", NULL};
 static const char *const wasi_web[] = {"wasi", "web", NULL};
+enum { BC_AUTO, BC_YES, BC_NO };
+static const char *const auto_yes_no[] = {"auto", "yes", "no", NULL};
 
 /* The index of VALUE in CHOICES (NULL-terminated); a usage error naming
  * OPTION and the accepted values otherwise. */
@@ -206,7 +214,8 @@ static void parse_options(int argc, char **argv, Options *o) {
         OPT_EXPORT,
         OPT_TARGET,
         OPT_SNAPSHOT,
-        OPT_WASM_OPT
+        OPT_WASM_OPT,
+        OPT_BYTECODE_COMPILER
     };
     static const struct option longopts[] = {
         {"path", required_argument, NULL, OPT_PATH},
@@ -225,6 +234,7 @@ static void parse_options(int argc, char **argv, Options *o) {
         {"target", required_argument, NULL, OPT_TARGET},
         {"snapshot", required_argument, NULL, OPT_SNAPSHOT},
         {"wasm-opt", required_argument, NULL, OPT_WASM_OPT},
+        {"bytecode-compiler", required_argument, NULL, OPT_BYTECODE_COMPILER},
         {"verbose", no_argument, NULL, 'v'},
         {"quiet", no_argument, NULL, 'q'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -288,6 +298,9 @@ static void parse_options(int argc, char **argv, Options *o) {
                 usage_error("--wasm-opt wants O1, O2, O3, O4, Os, Oz or none, not '%s'", optarg);
             break;
         }
+        case OPT_BYTECODE_COMPILER:
+            o->bytecode_compiler = choice("--bytecode-compiler", optarg, auto_yes_no);
+            break;
         case ':': usage_error("option '%s' needs a value", argv[optind - 1]);
         default: usage_error("unknown option '%s'", argv[optind - 1]);
         }
@@ -463,10 +476,15 @@ static void print_stats(const Options *o, Graph *g, GraphModule **mods, size_t n
     for (size_t i = 0; i < nmods; i++) user += !mods[i]->stdlib;
     printf("modules embedded:   %zu (%zu program, %zu stdlib)\n", nmods, user, nmods - user);
     printf("builtin C modules:  %zu used\n", counts[GM_BUILTIN]);
-    printf("runtime frozen:     %zu used\n", counts[GM_FROZEN]);
+    size_t nfrozen = 0;
+    const FrozenInventory *fi = graph_frozen(g);
+    for (size_t i = 0; i < fi->len; i++) nfrozen += fi->items[i].selected;
+    printf("runtime frozen:     %zu carried (%zu imported by the program, the rest by start-up)\n",
+           nfrozen, counts[GM_FROZEN]);
     printf("not found:          %zu\n", counts[GM_MISSING]);
     printf("marshalled code:    %zu bytes\n", es->code_bytes);
     printf("sources (zlib):     %zu bytes\n", es->source_bytes);
+    printf("frozen code:        %zu bytes\n", es->frozen_bytes);
     printf("code objects:       %zu compiled to C, %zu interpreted\n", xl->compiled,
            xl->interpreted);
     printf("C files:            %zu compiled, %zu from the object cache\n", os->compiled,
@@ -474,12 +492,13 @@ static void print_stats(const Options *o, Graph *g, GraphModule **mods, size_t n
     for (size_t i = 0; i < xl->nreasons; i++)
         printf("  interpreted (%s): %zu\n", xl->reasons[i], xl->counts[i]);
     /* the linked module is runtime + compiled code + embedded modules */
-    long embedded = (long)(es->code_bytes + es->source_bytes);
+    long embedded = (long)(es->code_bytes + es->source_bytes + es->frozen_bytes);
     printf("size breakdown (bytes):\n");
     printf("  runtime:          %ld (CPython, py2wasm runtime, wasi-libc)\n",
            sz->linked - sz->compiled - embedded);
     printf("  compiled code:    %ld (the program's code objects as C)\n", sz->compiled);
-    printf("  embedded modules: %ld (marshalled code and sources)\n", embedded);
+    printf("  embedded modules: %ld (marshalled code, frozen modules' included, and sources)\n",
+           embedded);
     if (o->wasm_opt) printf("  wasm-opt -%s:     %+ld\n", o->wasm_opt, sz->optimised - sz->linked);
     if (o->snapshot) printf("  snapshot data:    %+ld (Wizer)\n", size - sz->optimised);
     printf("exported functions: %zu\n", nexports);
@@ -545,11 +564,27 @@ static bool build(const Options *o) {
                     .opt_level = o->opt_level,
                     .debug = o->debug,
                     .reactor = exports.len > 0};
+    /* why CPython's bytecode compiler is linked (NULL: it is left out) */
+    char *compiler_why = NULL;
+    if (o->bytecode_compiler == BC_YES)
+        compiler_why = xstrdup("--bytecode-compiler=yes");
+    else if (o->bytecode_compiler == BC_AUTO)
+        compiler_why = graph_compiler_use(g);
+    tc.no_bytecode_compiler = compiler_why == NULL;
+    if (compiler_why)
+        diag_verbose("linking the bytecode compiler: %s", compiler_why);
+    else
+        diag_verbose("leaving the bytecode compiler out: %s",
+                     o->bytecode_compiler == BC_NO ? "--bytecode-compiler=no"
+                                                   : "no module reads compile, exec or eval");
     if (ok) {
         diag_progress("embedding %zu modules", nmods);
         bool *translate = xcalloc(nmods ? nmods : 1, sizeof *translate);
         for (size_t i = 0; i < nmods; i++) translate[i] = should_translate(o, mods[i]);
-        ok = emit_program(work, mods, translate, nmods, o->input, &xl, &es, &c_files, &nfiles);
+        char *frozen_dir = path_join(o->runtime_dir, "frozen");
+        ok = emit_program(work, mods, translate, nmods, graph_frozen(g), frozen_dir, o->input, &xl,
+                          &es, &c_files, &nfiles);
+        free(frozen_dir);
         free(translate);
     }
     if (ok && exports.len) {
@@ -603,11 +638,16 @@ static bool build(const Options *o) {
         free(created_dir); /* it is the output now */
         created_dir = NULL;
         long size = file_size(o->wasm_output);
-        if (o->stats) print_stats(o, g, mods, nmods, &es, &xl, &os, &sizes, exports.len, size);
+        if (o->stats) {
+            print_stats(o, g, mods, nmods, &es, &xl, &os, &sizes, exports.len, size);
+            printf("bytecode compiler:  %s%s\n", compiler_why ? "linked: " : "left out",
+                   compiler_why ? compiler_why : "");
+        }
         diag_progress("wrote %s (%.1f MiB) in %.1f s", o->web ? o->output : o->wasm_output,
                       (double)size / (1024.0 * 1024.0), now() - t0);
     }
     xl_stats_free(&xl);
+    free(compiler_why);
     free(linked);
     free(optimised);
     if (temp_work && work) remove_tree(work);

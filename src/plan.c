@@ -20,9 +20,10 @@
  *     code is arbitrary (it may print, read sys.argv or the environment),
  *     and no static check proves otherwise yet.  Their stdlib imports still
  *     are, being candidates themselves;
- *   - builtin C modules, the runtime's frozen modules (os, codecs, ...) and
- *     modules that are not found are pre-importable (no module-level state
- *     from the world; a missing one raises ImportError in both cases).
+ *   - the runtime's frozen modules (os, runpy, ...) are judged like stdlib
+ *     modules; builtin C modules and modules that are not found are
+ *     pre-importable (no module-level state from the world; a missing one
+ *     raises ImportError in both cases).
  *
  * A candidate whose import raises at build time is left to run time by the
  * runtime (p2w_preimport), so it raises there, as natively. */
@@ -118,8 +119,9 @@ static bool safe(Judge *j, const char *name) {
     *v = VISITING;
     GraphModule *m = graph_lookup(j->g, name);
     bool ok = true;
-    if (m && (m->kind == GM_MODULE || m->kind == GM_PACKAGE || m->kind == GM_NAMESPACE)) {
-        ok = m->stdlib && !stdlib_unsafe(name);
+    if (m && (m->kind == GM_MODULE || m->kind == GM_PACKAGE || m->kind == GM_NAMESPACE ||
+              m->kind == GM_FROZEN)) {
+        ok = (m->stdlib || m->kind == GM_FROZEN) && !stdlib_unsafe(name);
         const char *dot = strrchr(name, '.');
         if (ok && dot) {
             char *parent = xstrndup(name, (size_t)(dot - name));
@@ -127,8 +129,6 @@ static bool safe(Judge *j, const char *name) {
             free(parent);
         }
         for (size_t i = 0; ok && i < m->ndeps; i++) ok = safe(j, m->deps[i]);
-    } else if (m && m->kind == GM_FROZEN) {
-        ok = !stdlib_unsafe(name);
     }
     /* verdict_of may have moved the array */
     *verdict_of(j, name) = ok ? SAFE : UNSAFE;
@@ -153,8 +153,11 @@ void plan_preimports(Graph *g, PlanList *out) {
     for (size_t q = 0; q < queue.len; q++) {
         GraphModule *m = graph_lookup(g, queue.names[q]);
         if (!m) continue;
-        bool embedded = m->kind == GM_MODULE || m->kind == GM_PACKAGE || m->kind == GM_NAMESPACE;
-        if (embedded && safe(&j, m->name))
+        /* the runtime's frozen modules are carried marshalled like the
+         * embedded ones (src/frozen.c), so they are pre-imported alike */
+        bool carried = m->kind == GM_MODULE || m->kind == GM_PACKAGE || m->kind == GM_NAMESPACE ||
+                       m->kind == GM_FROZEN;
+        if (carried && safe(&j, m->name))
             add_name(out, m->name);
         else
             for (size_t i = 0; i < m->ndeps; i++) add_name(&queue, m->deps[i]);

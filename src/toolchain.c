@@ -253,6 +253,14 @@ bool tc_link(const Toolchain *tc, const char *const *objs, size_t nobjs, const c
     arg(&a, "-Wl,--wrap=__wasi_clock_time_get");
     arg(&a, "-Wl,--wrap=free");
     arg(&a, "-Wl,--wrap=realloc");
+    if (tc->no_bytecode_compiler) {
+        /* calls land in runtime/p2w_nocompiler.c, and what only they
+         * reached is left out of the link */
+        static const char *const compiler_entries[] = {"_PyAST_Compile", "PyAST_mod2obj",
+                                                       "PyAST_obj2mod", "PyAST_Check"};
+        for (size_t i = 0; i < sizeof compiler_entries / sizeof *compiler_entries; i++)
+            arg_owned(&a, xasprintf("-Wl,--wrap=%s", compiler_entries[i]));
+    }
     if (!tc->debug) {
         arg(&a, "-Wl,--strip-all");
         /* wasm-ld leaves each relocated call index and address as a padded

@@ -9,11 +9,12 @@
 #include <stddef.h>
 
 typedef struct {
-    const char *runtime_dir; /* build/runtime: sysroot/, include/, lib/ */
-    const char *work_dir;    /* where tool logs go */
-    int opt_level;           /* 0..3, the C optimisation level */
-    bool debug;              /* keep DWARF and names */
-    bool reactor;            /* a WASI reactor (_initialize, exports), not a command */
+    const char *runtime_dir;   /* build/runtime: sysroot/, include/, lib/ */
+    const char *work_dir;      /* where tool logs go */
+    int opt_level;             /* 0..3, the C optimisation level */
+    bool debug;                /* keep DWARF and names */
+    bool reactor;              /* a WASI reactor (_initialize, exports), not a command */
+    bool no_bytecode_compiler; /* link runtime/p2w_nocompiler.c's stand-ins instead */
 } Toolchain;
 
 typedef struct {

@@ -823,6 +823,51 @@ def snapshot_tests():
         check(r.stdout == expected and r.returncode == 0, show_diff("stdout", expected, r.stdout))
         included_module_runs_as_natively(script, wasm, "_strptime")
     tests.append(("snapshot/strptime_by_computed_name", strptime_by_computed_name))
+
+    def bytecode_compiler_left_out():
+        script = ROOT / "tests/options/compile_by_computed_name.py"
+        wasm = OUT / "nocompiler.wasm"
+        c = run([P2W, script.relative_to(ROOT), "-o", wasm, "--stats"])
+        check(c.returncode == 0, c.stderr.decode(errors="replace"))
+        check(b"bytecode compiler:  left out" in c.stdout, c.stdout.decode(errors="replace"))
+        native = run([NATIVE, script.relative_to(ROOT)])
+        r = run(["node", RUNNER, wasm])
+        expected = (b"RuntimeError py2wasm: this program was built without CPython's bytecode "
+                    b"compiler (none of its modules reads compile, exec or eval); rebuild it with "
+                    b"--bytecode-compiler=yes to compile code at run time\n")
+        check(r.stdout == expected, show_diff("stdout", expected, r.stdout))
+        # the traceback still has its carets: the parser is linked
+        check(b"~~~~~~~~~~~^~~" in native.stderr, native.stderr.decode(errors="replace"))
+        check(r.stderr == native.stderr and r.returncode == native.returncode == 1,
+              show_diff("stderr", native.stderr, r.stderr))
+        build(script, wasm, "--bytecode-compiler=yes")
+        r = run(["node", RUNNER, wasm])
+        check((r.stdout, r.stderr, r.returncode) == (native.stdout, native.stderr, 1),
+              show_diff("stdout", native.stdout, r.stdout))
+    tests.append(("snapshot/bytecode_compiler_left_out", bytecode_compiler_left_out))
+
+    def bytecode_compiler_linked_for_exec():
+        # a program whose code reads `exec` gets the compiler, and says why
+        src = OUT / "reads_exec.py"
+        src.write_text("exec('print(6 * 7)')\n")
+        wasm = OUT / "reads_exec.wasm"
+        c = run([P2W, src, "-o", wasm, "--stats"])
+        check(c.returncode == 0, c.stderr.decode(errors="replace"))
+        check(f"bytecode compiler:  linked: {src} reads the name 'exec'".encode() in c.stdout,
+              c.stdout.decode(errors="replace"))
+        r = run(["node", RUNNER, wasm])
+        check(r.stdout == b"42\n" and r.returncode == 0, show_diff("stdout", b"42\n", r.stdout))
+        c = run([P2W, src, "-o", wasm, "--bytecode-compiler=no", "--stats"])
+        check(b"bytecode compiler:  left out" in c.stdout, c.stdout.decode(errors="replace"))
+        r = run(["node", RUNNER, wasm])
+        check(b"RuntimeError: py2wasm: this program was built without" in r.stderr
+              and r.returncode == 1, r.stderr.decode(errors="replace"))
+        # an import not found now may find a .py file at run time
+        src.write_text("try:\n    import p2w_no_such_module\nexcept ImportError:\n    pass\n")
+        c = run([P2W, src, "-o", wasm, "--stats"])
+        check(f"linked: the import of p2w_no_such_module ({src}:2)".encode() in c.stdout,
+              c.stdout.decode(errors="replace"))
+    tests.append(("snapshot/bytecode_compiler_linked_for_exec", bytecode_compiler_linked_for_exec))
     return tests
 
 

@@ -1,7 +1,7 @@
 /* unit_tests.c - C unit tests of the compiler's internals: string and path
  * helpers, bytecode decoding (import scan, exception-table lookup) and
  * source decoding, export signatures, the translator's stack slots and
- * error labels.  Each test prints PASS/FAIL; the last line is
+ * error labels, the runtime frozen-module tables.  Each test prints PASS/FAIL; the last line is
  * "N passed, M failed". */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +9,7 @@
 
 #include "../../src/bytecode.h"
 #include "../../src/exports.h"
+#include "../../src/frozen.h"
 #include "../../src/hostpy.h"
 #include "../../src/translate.h"
 #include "../../src/util.h"
@@ -417,6 +418,69 @@ static void test_const_operands(void) {
     end();
 }
 
+static size_t index_by_code(const char *code, void *ctx) {
+    (void)ctx;
+    return strcmp(code, "posixpath") == 0 ? 7 : strcmp(code, "os") == 0 ? 8 : 99;
+}
+
+static void test_frozen_tables(void) {
+    begin("frozen_tables");
+    FrozenInventory inv = {0};
+    EXPECT(
+        frozen_inventory_add(&inv, "_frozen_importlib _frozen_importlib 0 importlib._bootstrap"));
+    EXPECT(frozen_inventory_add(&inv, "posixpath posixpath 0 posixpath"));
+    EXPECT(frozen_inventory_add(&inv, "os.path posixpath 0 posixpath"));
+    EXPECT(frozen_inventory_add(&inv, "os os 0 os"));
+    EXPECT(frozen_inventory_add(&inv, "runpy runpy 0 runpy"));
+    EXPECT(frozen_inventory_add(&inv, "__phello__ __phello__ 1 __phello__"));
+    EXPECT(frozen_inventory_add(&inv, "__phello__.__init__ __phello__ 0 <__phello__"));
+    EXPECT(frozen_inventory_add(&inv, "__hello_only__ __hello_only__ 0 -"));
+    /* malformed lines are refused, not half-parsed */
+    EXPECT(!frozen_inventory_add(&inv, "os os 0"));
+    EXPECT(!frozen_inventory_add(&inv, "os os 2 os"));
+    EXPECT(!frozen_inventory_add(&inv, "os os 0 os extra"));
+    EXPECT(inv.len == 8);
+    EXPECT(frozen_find(&inv, "os.path") &&
+           strcmp(frozen_find(&inv, "os.path")->code, "posixpath") == 0);
+    EXPECT(frozen_find(&inv, "__hello_only__")->origname == NULL);
+    EXPECT(frozen_find(&inv, "__phello__")->ispkg);
+
+    /* start-up's modules always, an imported one, and the alias sharing a
+     * selected code object; not the others */
+    const char *imported[] = {"__hello_only__"};
+    frozen_select(&inv, imported, 1);
+    EXPECT(frozen_find(&inv, "_frozen_importlib")->selected);
+    EXPECT(frozen_find(&inv, "os")->selected && frozen_find(&inv, "posixpath")->selected);
+    EXPECT(frozen_find(&inv, "os.path")->selected);
+    EXPECT(frozen_find(&inv, "__hello_only__")->selected);
+    EXPECT(!frozen_find(&inv, "runpy")->selected && !frozen_find(&inv, "__phello__")->selected);
+
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    frozen_write_tables(f, &inv, index_by_code, NULL);
+    fclose(f);
+    /* the bootstrap table holds only the bootstrap modules */
+    const char *boot = strstr(text, "frozen_bootstrap[] = {");
+    const char *std = strstr(text, "frozen_stdlib[] = {");
+    EXPECT(boot && std && boot < std);
+    const char *imp = strstr(text, "{\"_frozen_importlib\", NULL, 0, 0, get_code_99}");
+    EXPECT(imp && imp < std);
+    EXPECT(strstr(std, "{\"os.path\", NULL, 0, 0, get_code_7}"));
+    EXPECT(strstr(std, "{\"os\", NULL, 0, 0, get_code_8}"));
+    EXPECT(!strstr(text, "runpy") && !strstr(text, "__phello__"));
+    /* aliases: names whose original differs, and the one without any */
+    EXPECT(strstr(text, "{\"_frozen_importlib\", \"importlib._bootstrap\"}"));
+    EXPECT(strstr(text, "{\"os.path\", \"posixpath\"}"));
+    EXPECT(strstr(text, "{\"__hello_only__\", NULL}"));
+    EXPECT(!strstr(text, "{\"os\", \"os\"}"));
+    EXPECT(strstr(text, "int _Py_Deepfreeze_Init(void)") &&
+           strstr(text, "PyImport_FrozenModules;"));
+    free(text);
+    frozen_inventory_free(&inv);
+    end();
+}
+
 int main(void) {
     diag_verbosity = 0;
     if (!hostpy_init()) return 1;
@@ -433,6 +497,7 @@ int main(void) {
     test_method_pairing();
     test_definite_assignment();
     test_const_operands();
+    test_frozen_tables();
     hostpy_fini();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
