@@ -241,10 +241,11 @@ bool emit_program(const char *work_dir, GraphModule **mods, const bool *translat
             if (!m) {
                 fputs("    {", f);
                 write_cstr(f, rows[i].frozen);
-                fprintf(f,
-                        ", NULL, NULL, 3, code_%zu, sizeof code_%zu - 1, NULL, 0, 0, NULL, "
-                        "NULL, 0},\n",
-                        i, i);
+                fprintf(
+                    f,
+                    ", NULL, NULL, P2W_FROZEN, code_%zu, sizeof code_%zu - 1, NULL, 0, 0, NULL, "
+                    "NULL, 0},\n",
+                    i, i);
                 continue;
             }
             int kind = m->kind == GM_PACKAGE ? 1 : m->kind == GM_NAMESPACE ? 2 : 0;

@@ -479,8 +479,8 @@ static void print_stats(const Options *o, Graph *g, GraphModule **mods, size_t n
     size_t nfrozen = 0;
     const FrozenInventory *fi = graph_frozen(g);
     for (size_t i = 0; i < fi->len; i++) nfrozen += fi->items[i].selected;
-    printf("runtime frozen:     %zu carried (%zu imported by the program, the rest by start-up)\n",
-           nfrozen, counts[GM_FROZEN]);
+    printf("runtime frozen:     %zu carried (start-up's, and %zu the program imports)\n", nfrozen,
+           counts[GM_FROZEN]);
     printf("not found:          %zu\n", counts[GM_MISSING]);
     printf("marshalled code:    %zu bytes\n", es->code_bytes);
     printf("sources (zlib):     %zu bytes\n", es->source_bytes);
