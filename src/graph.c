@@ -95,14 +95,22 @@ Graph *graph_new(const GraphConfig *cfg) {
         graph_free(g);
         return NULL;
     }
-    for (char *line = strtok(inv, "\n"); line; line = strtok(NULL, "\n")) {
-        if (strncmp(line, "builtin ", 8) == 0)
+    bool malformed = false;
+    for (char *line = strtok(inv, "\n"); line && !malformed; line = strtok(NULL, "\n")) {
+        if (strncmp(line, "builtin ", 8) == 0) {
             names_add(&g->builtin, line + 8);
-        else if (strncmp(line, "frozen ", 7) == 0 && frozen_inventory_add(&g->frozen_inv, line + 7))
-            names_add(&g->frozen, g->frozen_inv.items[g->frozen_inv.len - 1].name);
+        } else if (strncmp(line, "frozen ", 7) == 0) {
+            malformed = !frozen_inventory_add(&g->frozen_inv, line + 7);
+            if (malformed)
+                diag_error("runtime inventory %s: malformed line '%s'; run `make` again", inv_path,
+                           line);
+            else
+                names_add(&g->frozen, g->frozen_inv.items[g->frozen_inv.len - 1].name);
+        }
     }
-    if (g->frozen_inv.len == 0) {
-        diag_error("runtime inventory %s lists no frozen modules; run `make` again", inv_path);
+    if (malformed || g->frozen_inv.len == 0) {
+        if (!malformed)
+            diag_error("runtime inventory %s lists no frozen modules; run `make` again", inv_path);
         free(inv);
         free(inv_path);
         graph_free(g);

@@ -357,6 +357,8 @@ def error_tests():
     cli("bad_compile_stdlib", [hello, "--compile-stdlib=maybe"], 2, "--compile-stdlib wants yes or no")
     cli("bad_snapshot", [hello, "--snapshot=maybe"], 2, "--snapshot wants yes or no")
     cli("bad_wasm_opt", [hello, "--wasm-opt=O9"], 2, "--wasm-opt wants O1, O2, O3, O4, Os, Oz or none")
+    cli("bad_bytecode_compiler", [hello, "--bytecode-compiler=maybe"], 2,
+        "--bytecode-compiler wants auto, yes or no, not 'maybe'")
     cli("no_input", [], 2, "no input script given")
     cli("bad_target", [hello, "--target", "mac"], 2, "--target wants wasi or web, not 'mac'")
     cli("missing_option_value", [hello, "-o"], 2, "needs a value")
@@ -395,12 +397,39 @@ def error_tests():
             check(not out.exists() and not list(OUT.glob(".snapfail.wasm.*")), "output left behind")
     tests.append(("errors/failing_snapshot", failing_snapshot))
 
+    def broken_runtime_inventory():
+        # a runtime whose frozen-module inventory is malformed, or whose
+        # marshalled frozen code is missing: named, exit 1, no output
+        rt = OUT / "broken-runtime"
+        shutil.rmtree(rt, ignore_errors=True)
+        rt.mkdir()
+        real = ROOT / "build/runtime"
+        for entry in real.iterdir():
+            if entry.name not in ("modules.txt", "frozen"):
+                (rt / entry.name).symlink_to(entry)
+        inventory = (real / "modules.txt").read_text()
+        out = OUT / "broken.wasm"
+        out.unlink(missing_ok=True)
+        (rt / "frozen").symlink_to(real / "frozen")
+        (rt / "modules.txt").write_text(inventory.replace("frozen os os 0 os", "frozen os os"))
+        c = run([P2W, "-q", "--runtime", rt, hello, "-o", out])
+        err = c.stderr.decode()
+        check(c.returncode == 1 and "malformed line 'frozen os os'" in err, err)
+        (rt / "modules.txt").write_text(inventory)
+        (rt / "frozen").unlink()
+        (rt / "frozen").mkdir()
+        c = run([P2W, "-q", "--runtime", rt, hello, "-o", out])
+        err = c.stderr.decode()
+        check(c.returncode == 1 and "cannot read the runtime's frozen module" in err, err)
+        check(not out.exists(), "output left behind")
+    tests.append(("errors/broken_runtime_inventory", broken_runtime_inventory))
+
     def help_and_version():
         c = run([P2W, "--help"])
         check(c.returncode == 0 and c.stdout.startswith(b"usage: py2wasm"), "bad --help")
         for opt in (b"--path", b"--include-module", b"--include-package", b"--exclude-module",
                     b"--keep-build", b"-O0", b"--verbose", b"--quiet", b"--version", b"--export",
-                    b"--target", b"--snapshot", b"--wasm-opt"):
+                    b"--target", b"--snapshot", b"--wasm-opt", b"--bytecode-compiler"):
             check(opt in c.stdout, f"--help does not mention {opt.decode()}")
         c = run([P2W, "--version"])
         check(c.returncode == 0 and b"py2wasm" in c.stdout and b"3.11.2" in c.stdout, "bad --version")
