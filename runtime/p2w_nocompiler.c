@@ -9,16 +9,16 @@
  * failing line to place its carets.
  *
  * What can still get here is code the build could not see: a name built at
- * run time (getattr(builtins, "ex" + "ec")), a .py file imported from the
+ * run time (getattr(builtins, "".join(["ex", "ec"])), a .py file imported from the
  * run's file system, an import line of a .pth file that site finds there.
  * It gets a RuntimeError that says how to rebuild. */
 #include "p2w_runtime.h"
 
 static void not_linked(void) {
     PyErr_SetString(PyExc_RuntimeError,
-                    "py2wasm: this program was built without CPython's bytecode compiler "
-                    "(none of its modules reads compile, exec or eval); rebuild it with "
-                    "--bytecode-compiler=yes to compile code at run time");
+                    "py2wasm: this program was built without CPython's bytecode compiler, "
+                    "which compile(), exec() and eval() of source need; rebuild it with "
+                    "--bytecode-compiler=yes");
 }
 
 struct _mod;

@@ -862,8 +862,8 @@ def snapshot_tests():
         native = run([NATIVE, script.relative_to(ROOT)])
         r = run(["node", RUNNER, wasm])
         expected = (b"RuntimeError py2wasm: this program was built without CPython's bytecode "
-                    b"compiler (none of its modules reads compile, exec or eval); rebuild it with "
-                    b"--bytecode-compiler=yes to compile code at run time\n")
+                    b"compiler, which compile(), exec() and eval() of source need; rebuild it with "
+                    b"--bytecode-compiler=yes\n")
         check(r.stdout == expected, show_diff("stdout", expected, r.stdout))
         # the traceback still has its carets: the parser is linked
         check(b"~~~~~~~~~~~^~~" in native.stderr, native.stderr.decode(errors="replace"))
