@@ -57,6 +57,8 @@ struct Graph {
     bool failed;                /* a program module did not compile */
     char *program_miss;         /* the first import of the program's own code not found
                                    ("name (file:line)"), or NULL */
+    char *compiler_reader;      /* the first module scanned that reads compile, exec or eval
+                                   ("file reads the name 'exec'"), or NULL */
 };
 
 static void names_add(Names *n, const char *s) {
@@ -158,6 +160,7 @@ void graph_free(Graph *g) {
     frozen_inventory_free(&g->frozen_inv);
     names_free(&g->names_seen);
     free(g->program_miss);
+    free(g->compiler_reader);
     names_free(&g->deferred);
     names_free(&g->excluded);
     free(g);
@@ -474,13 +477,25 @@ static const char *use_trigger(const char *name) {
     return NULL;
 }
 
-/* Notes which trigger names of on_use_only[] CODE reads (bc_reads_name). */
-static void note_used_names(Graph *g, PyObject *code) {
+/* The builtins through which code reaches CPython's bytecode compiler
+ * (_PyAST_Compile) or the AST objects of the `ast` module. */
+static const char *const compiler_builtins[] = {"compile", "exec", "eval"};
+
+/* Notes which trigger names of on_use_only[] the code of M reads
+ * (bc_reads_name), and whether it is the first module to read one of
+ * compiler_builtins[]. */
+static void note_used_names(Graph *g, const GraphModule *m) {
     for (size_t i = 0; i < sizeof on_use_only / sizeof *on_use_only; i++) {
         const char *used = on_use_only[i].used_name;
-        if (!names_has(&g->names_seen, used) && bc_reads_name(code, used))
+        if (!names_has(&g->names_seen, used) && bc_reads_name(m->code, used))
             names_add(&g->names_seen, used);
     }
+    for (size_t k = 0;
+         !g->compiler_reader && k < sizeof compiler_builtins / sizeof *compiler_builtins; k++)
+        if (bc_reads_name(m->code, compiler_builtins[k]))
+            g->compiler_reader =
+                xasprintf("%s reads the name '%s'", m->filename ? m->filename : m->name,
+                          compiler_builtins[k]);
 }
 
 /* Whether an import of FULL that only some function would run is put off
@@ -646,7 +661,7 @@ bool graph_close(Graph *g) {
                 ensure(g, target);
         }
         if (!m->code) continue;
-        note_used_names(g, m->code);
+        note_used_names(g, m);
         BcImportList imports = {0};
         if (!bc_scan_imports(m->code, &imports)) {
             hostpy_print_exception();
@@ -761,23 +776,11 @@ GraphModule **graph_embedded(Graph *g, size_t *count) {
 
 GraphModule *graph_lookup(Graph *g, const char *name) { return lookup(g, name); }
 
-/* The builtins through which code reaches CPython's bytecode compiler
- * (_PyAST_Compile) or the AST objects of the `ast` module. */
-static const char *const compiler_builtins[] = {"compile", "exec", "eval"};
-
 char *graph_compiler_use(Graph *g) {
     if (g->program_miss)
         return xasprintf("the import of %s, not found now, may find a .py file at run time",
                          g->program_miss);
-    for (size_t i = 0; i < g->len; i++) {
-        GraphModule *m = g->mods[i];
-        if (!m->code) continue;
-        for (size_t k = 0; k < sizeof compiler_builtins / sizeof *compiler_builtins; k++)
-            if (bc_reads_name(m->code, compiler_builtins[k]))
-                return xasprintf("%s reads the name '%s'", m->filename ? m->filename : m->name,
-                                 compiler_builtins[k]);
-    }
-    return NULL;
+    return g->compiler_reader ? xstrdup(g->compiler_reader) : NULL;
 }
 
 FrozenInventory *graph_frozen(Graph *g) {
