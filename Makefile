@@ -22,7 +22,7 @@ CC       ?= gcc
 CFLAGS   ?= -O2 -g
 P2W_CFLAGS := -std=c11 -Wall -Wextra -I/usr/include/python3.11 \
               -DHOST_PYTHON_HOME='"/usr"' -D_POSIX_C_SOURCE=200809L
-HOST_LIBS := -no-pie $(HOST_PY_CONFIG)/libpython3.11.a -lexpat -lz -lm -ldl -lpthread -lutil
+HOST_LIBS := -no-pie $(HOST_PY_CONFIG)/libpython3.11.a -lexpat -lz -llz4 -lm -ldl -lpthread -lutil
 WASM_CC  := clang-14 --target=wasm32-wasi --sysroot=$(RT)/sysroot
 PREFIX   ?= /usr/local
 

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Cross-builds the py2wasm runtime: CPython 3.11.2 for wasm32-wasi with
-# Debian's clang-14 and wasi-libc, plus zlib, into BUILD/runtime:
+# Debian's clang-14 and wasi-libc, plus zlib and lz4, into BUILD/runtime:
 #
 #   BUILD/runtime/lib/libpython3.11.a   CPython core + builtin C modules
 #   BUILD/runtime/lib/libz.a            zlib for wasm32
+#   BUILD/runtime/lib/liblz4.a          lz4's block decoder, which unpacks a
+#                                       snapshot's compressed heap at start-up
 #   BUILD/runtime/lib/*.o               Modules/config.o (inittab) etc.
 #   BUILD/runtime/include/              Python headers + pyconfig.h (wasm32)
 #   BUILD/runtime/Lib/                  the matching 3.11.2 stdlib
@@ -79,6 +81,21 @@ if ! step_done zlib; then
   llvm-ar-14 rcs "$ZLIB/lib/libz.a" "$ZLIB"/obj/*.o
   cp "$B/src/zlib/zlib.h" "$B/src/zlib/zconf.h" "$ZLIB/include/"
   mark zlib
+fi
+
+# --- lz4 -------------------------------------------------------------------
+# Only lib/lz4.c (the block format); py2wasm itself compresses with Debian's
+# liblz4 on the host.
+LZ4=$B/lz4-wasm
+if ! step_done lz4; then
+  log "building lz4 for wasm32-wasi"
+  "$here/fetch-sources.sh" "$B/cache"
+  rm -rf "$B/src/lz4" "$LZ4"; mkdir -p "$B/src/lz4" "$LZ4/include" "$LZ4/lib"
+  tar -xzf "$B/cache/"lz4-*.tar.gz -C "$B/src/lz4" --strip-components=1
+  $CC_WASM -O2 -c "$B/src/lz4/lib/lz4.c" -o "$LZ4/lz4.o"
+  llvm-ar-14 rcs "$LZ4/lib/liblz4.a" "$LZ4/lz4.o"
+  cp "$B/src/lz4/lib/lz4.h" "$LZ4/include/"
+  mark lz4
 fi
 
 # --- CPython ---------------------------------------------------------------
@@ -159,8 +176,9 @@ fi
 if ! step_done install; then
   rm -rf "$R/include" "$R/Lib" "$R/lib"; mkdir -p "$R/include" "$R/lib"
   cp -r "$SRC/Include/." "$R/include/"
-  cp "$OBJ/pyconfig.h" "$ZLIB/include/zlib.h" "$ZLIB/include/zconf.h" "$R/include/"
-  cp "$OBJ/libpython3.11.a" "$ZLIB/lib/libz.a" "$R/lib/"
+  cp "$OBJ/pyconfig.h" "$ZLIB/include/zlib.h" "$ZLIB/include/zconf.h" "$LZ4/include/lz4.h" \
+     "$R/include/"
+  cp "$OBJ/libpython3.11.a" "$ZLIB/lib/libz.a" "$LZ4/lib/liblz4.a" "$R/lib/"
   cp "$OBJ/Modules/config.o" "$R/lib/"
   # The bundled libmpdec/expat/hacl objects of static builtin modules are
   # linked into python.wasm from separate archives in 3.11; keep them all.

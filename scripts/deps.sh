@@ -12,7 +12,7 @@ set -euo pipefail
 PACKAGES=(
   clang-14 lld-14 llvm-14 wasi-libc libclang-rt-14-dev-wasm32
   binaryen wabt python3.11 python3.11-dev nodejs
-  make gcc pkg-config dpkg-dev xz-utils ca-certificates
+  make gcc pkg-config dpkg-dev xz-utils ca-certificates liblz4-dev
 )
 TEST_PACKAGES=(chromium fonts-dejavu-core)
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Obtains the pinned upstream tarballs of CPython 3.11.2 and zlib from Debian's
-# source packages and verifies them against the checksums in
+# Obtains the pinned upstream tarballs of CPython 3.11.2, zlib and lz4 from
+# Debian's source packages and verifies them against the checksums in
 # scripts/sources.sha256.
 #
 # Debian's "deb-src" entries are derived from the machine's own apt sources
@@ -10,7 +10,8 @@
 # missing from the mirror (seen: 404 on the security suite), so every listed
 # version is tried in turn.
 #
-# Usage: fetch-sources.sh CACHE_DIR   -> CACHE_DIR/Python-3.11.2.tgz, CACHE_DIR/zlib.tar.*
+# Usage: fetch-sources.sh CACHE_DIR
+#   -> CACHE_DIR/Python-3.11.2.tgz, CACHE_DIR/zlib-*.tar.*, CACHE_DIR/lz4-*.tar.*
 set -euo pipefail
 cache=$(realpath -m "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,7 +22,8 @@ have_ok() { [[ -f "$cache/$1" ]] && echo "$(want "$1")  $cache/$1" | sha256sum -
 
 py_tar=Python-3.11.2.tgz
 zlib_tar=$(awk '$2 ~ /^zlib/ { print $2 }' "$here/sources.sha256")
-if have_ok "$py_tar" && have_ok "$zlib_tar"; then exit 0; fi
+lz4_tar=$(awk '$2 ~ /^lz4/ { print $2 }' "$here/sources.sha256")
+if have_ok "$py_tar" && have_ok "$zlib_tar" && have_ok "$lz4_tar"; then exit 0; fi
 
 apt_dir="$cache/apt"
 mkdir -p "$apt_dir/lists/partial" "$apt_dir/sources.list.d" "$apt_dir/archives/partial"
@@ -72,3 +74,4 @@ fetch() {
 }
 fetch python3.11 "$py_tar"
 fetch zlib "$zlib_tar"
+fetch lz4 "$lz4_tar"

@@ -24,6 +24,7 @@
 #include "emit.h"
 #include "exports.h"
 #include "graph.h"
+#include "heapimage.h"
 #include "encodings.h"
 #include "hostpy.h"
 #include "objects.h"
@@ -65,6 +66,8 @@ typedef struct {
     bool no_cache;           /* --no-cache */
     bool snapshot;           /* --snapshot=yes: pre-initialise with Wizer */
     bool snapshot_given;     /* --snapshot was on the command line */
+    bool compress_heap;      /* --compress-snapshot=yes: the heap as one LZ4 block */
+    bool compress_given;     /* --compress-snapshot was on the command line */
     const char *wasm_opt;    /* --wasm-opt=LEVEL, NULL for none */
     int bytecode_compiler;   /* --bytecode-compiler: index into auto_yes_no */
     int jobs;                /* -j: compilers run at once */
@@ -110,6 +113,10 @@ static const char usage_text[] =
     "  --snapshot=yes|no       pre-initialise the interpreter and the program's\n"
     "                          imports at build time with Wizer (default: yes;\n"
     "                          no with --export)\n"
+    "  --compress-snapshot=yes|no\n"
+    "                          store the snapshot's heap LZ4-compressed, unpacked\n"
+    "                          when a run starts: a smaller output for a few ms of\n"
+    "                          start-up (default: yes)\n"
     "  --wasm-opt=LEVEL        run binaryen's wasm-opt -LEVEL (O1..O4, Os, Oz) on\n"
     "                          the output, or none (default: none)\n"
     "  --bytecode-compiler=auto|yes|no\n"
@@ -214,6 +221,7 @@ static void parse_options(int argc, char **argv, Options *o) {
         OPT_EXPORT,
         OPT_TARGET,
         OPT_SNAPSHOT,
+        OPT_COMPRESS_SNAPSHOT,
         OPT_WASM_OPT,
         OPT_BYTECODE_COMPILER
     };
@@ -233,6 +241,7 @@ static void parse_options(int argc, char **argv, Options *o) {
         {"export", required_argument, NULL, OPT_EXPORT},
         {"target", required_argument, NULL, OPT_TARGET},
         {"snapshot", required_argument, NULL, OPT_SNAPSHOT},
+        {"compress-snapshot", required_argument, NULL, OPT_COMPRESS_SNAPSHOT},
         {"wasm-opt", required_argument, NULL, OPT_WASM_OPT},
         {"bytecode-compiler", required_argument, NULL, OPT_BYTECODE_COMPILER},
         {"verbose", no_argument, NULL, 'v'},
@@ -244,6 +253,7 @@ static void parse_options(int argc, char **argv, Options *o) {
     memset(o, 0, sizeof *o);
     o->opt_level = 2;
     o->snapshot = true;
+    o->compress_heap = true;
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     o->jobs = ncpu > 0 ? (int)ncpu : 1;
     opterr = 0;
@@ -288,6 +298,10 @@ static void parse_options(int argc, char **argv, Options *o) {
             o->snapshot = choice("--snapshot", optarg, yes_no) == 0;
             o->snapshot_given = true;
             break;
+        case OPT_COMPRESS_SNAPSHOT:
+            o->compress_heap = choice("--compress-snapshot", optarg, yes_no) == 0;
+            o->compress_given = true;
+            break;
         case OPT_WASM_OPT: {
             static const char *const levels[] = {"O1", "O2", "O3", "O4", "Os", "Oz"};
             o->wasm_opt = NULL;
@@ -311,6 +325,10 @@ static void parse_options(int argc, char **argv, Options *o) {
         if (o->snapshot_given) usage_error("%s", "--snapshot=yes cannot be combined with --export");
         o->snapshot = false;
     }
+    if (!o->snapshot && o->compress_heap && o->compress_given)
+        usage_error("%s", "--compress-snapshot=yes needs a snapshot (it compresses the snapshot's "
+                          "heap)");
+    o->compress_heap = o->compress_heap && o->snapshot;
     if (optind >= argc) usage_error("%s", "no input script given");
     if (optind + 1 < argc) usage_error("more than one input given ('%s')", argv[optind + 1]);
     o->input = argv[optind];
@@ -460,6 +478,8 @@ typedef struct {
     long compiled;  /* code sections of the translated modules' objects */
     long linked;    /* the module wasm-ld wrote */
     long optimised; /* after wasm-opt (or = linked) */
+    long snapshot;  /* after Wizer */
+    HeapImageStats heap;
 } BuildSizes;
 
 static long file_size(const char *path) {
@@ -500,7 +520,11 @@ static void print_stats(const Options *o, Graph *g, GraphModule **mods, size_t n
     printf("  embedded modules: %ld (marshalled code, frozen modules' included, and sources)\n",
            embedded);
     if (o->wasm_opt) printf("  wasm-opt -%s:     %+ld\n", o->wasm_opt, sz->optimised - sz->linked);
-    if (o->snapshot) printf("  snapshot data:    %+ld (Wizer)\n", size - sz->optimised);
+    if (o->snapshot) printf("  snapshot data:    %+ld (Wizer)\n", sz->snapshot - sz->optimised);
+    if (o->compress_heap)
+        printf("  heap compressed:  %+ld (%zu bytes above __heap_base, %zu segments, to a "
+               "%zu-byte LZ4 block)\n",
+               size - sz->snapshot, sz->heap.image_len, sz->heap.segments, sz->heap.block_len);
     printf("exported functions: %zu\n", nexports);
     printf("output:             %s, %ld bytes\n", o->wasm_output, size);
 }
@@ -563,7 +587,8 @@ static bool build(const Options *o) {
                     .work_dir = work,
                     .opt_level = o->opt_level,
                     .debug = o->debug,
-                    .reactor = exports.len > 0};
+                    .reactor = exports.len > 0,
+                    .heap_image = o->compress_heap};
     /* why CPython's bytecode compiler is linked (NULL: it is left out) */
     char *compiler_why = NULL;
     if (o->bytecode_compiler == BC_YES)
@@ -599,11 +624,12 @@ static bool build(const Options *o) {
     BuildSizes sizes = {0};
     for (size_t i = 0; ok && i + 1 < nfiles; i++)
         sizes.compiled += tc_code_section_size(o_files[i]);
-    /* link -> [wasm-opt] -> [Wizer]: each step writes the next one's input,
-     * the last one the output; wasm-opt runs before the snapshot's large
-     * data segments exist */
+    /* link -> [wasm-opt] -> [Wizer] -> [heap compression]: each step writes
+     * the next one's input, the last one the output; wasm-opt runs before
+     * the snapshot's large data segments exist */
     char *linked = path_join(work, "linked.wasm");
     char *optimised = path_join(work, "optimised.wasm");
+    char *snapshot = path_join(work, "snapshot.wasm");
     const char *last = o->snapshot ? optimised : temp_output;
     if (ok) {
         diag_progress("linking %s", o->wasm_output);
@@ -617,12 +643,19 @@ static bool build(const Options *o) {
     }
     if (ok && o->snapshot) {
         diag_progress("pre-initialising (Wizer snapshot)");
-        ok = tc_snapshot(&tc, optimised, temp_output);
-        /* Wizer wrote into the mkstemp file (mode 0600); give it the mode
-         * the linker gives its output */
+        ok = tc_snapshot(&tc, optimised, o->compress_heap ? snapshot : temp_output);
+        sizes.snapshot = file_size(o->compress_heap ? snapshot : temp_output);
+    }
+    if (ok && o->compress_heap) {
+        diag_progress("compressing the snapshot's heap (LZ4)");
+        ok = hi_compress_file(snapshot, temp_output, &sizes.heap);
+    }
+    if (ok && o->snapshot) {
+        /* Wizer or heapimage wrote into the mkstemp file (mode 0600); give
+         * it the mode the linker gives its output */
         mode_t mask = umask(0);
         umask(mask);
-        if (ok) chmod(temp_output, 0777 & ~mask);
+        chmod(temp_output, 0777 & ~mask);
     }
     if (ok && o->web)
         ok = web_prepare(&web, o->runtime_dir, o->output, o->stem, o->input, &exports);
@@ -650,6 +683,7 @@ static bool build(const Options *o) {
     free(compiler_why);
     free(linked);
     free(optimised);
+    free(snapshot);
     if (temp_work && work) remove_tree(work);
     free(work);
     for (size_t i = 0; i < nfiles; i++) {

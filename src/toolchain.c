@@ -228,8 +228,8 @@ bool tc_compile_all(const Toolchain *tc, const TcUnit *units, size_t n, int jobs
 }
 
 bool tc_link(const Toolchain *tc, const char *const *objs, size_t nobjs, const char *out_path) {
-    static const char *const runtime_libs[] = {"libp2w.a", "libpython3.11.a", "libmpdec.a",
-                                               "libexpat.a", "libz.a"};
+    static const char *const runtime_libs[] = {"libp2w.a",   "libpython3.11.a", "libmpdec.a",
+                                               "libexpat.a", "libz.a",          "liblz4.a"};
     Argv a = {0};
     target_args(tc, &a);
     for (size_t i = 0; i < nobjs; i++) arg(&a, objs[i]);
@@ -253,6 +253,9 @@ bool tc_link(const Toolchain *tc, const char *const *objs, size_t nobjs, const c
     arg(&a, "-Wl,--wrap=__wasi_clock_time_get");
     arg(&a, "-Wl,--wrap=free");
     arg(&a, "-Wl,--wrap=realloc");
+    /* its descriptor is what pulls the unpacker, with lz4's decoder, out
+     * of the archives (heapimage.h) */
+    if (tc->heap_image) arg(&a, "-Wl,--undefined=p2w_heap_image");
     if (tc->no_bytecode_compiler) {
         /* calls land in runtime/p2w_nocompiler.c, and what only they
          * reached is left out of the link */

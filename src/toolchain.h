@@ -15,6 +15,7 @@ typedef struct {
     bool debug;                /* keep DWARF and names */
     bool reactor;              /* a WASI reactor (_initialize, exports), not a command */
     bool no_bytecode_compiler; /* link runtime/p2w_nocompiler.c's stand-ins instead */
+    bool heap_image;           /* link runtime/p2w_heapimage.c (and lz4's decoder) */
 } Toolchain;
 
 typedef struct {

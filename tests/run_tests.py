@@ -804,11 +804,87 @@ def snapshot_tests():
         out = c.stdout.decode()
         check(c.returncode == 0, c.stderr.decode())
         for label in ("runtime:", "compiled code:", "embedded modules:", "wasm-opt -Oz:",
-                      "snapshot data:", "output:"):
+                      "snapshot data:", "heap compressed:", "output:"):
             check(label in out, f"--stats lacks {label!r}:\n{out}")
         r = run(["node", RUNNER, OUT / "stats.wasm", "you"])
         check(r.stdout.startswith(b"Hello, you!"), f"wasm-opt'd snapshot: {r.stdout!r} {r.stderr!r}")
     tests.append(("snapshot/stats_and_wasm_opt", stats_breakdown))
+
+    def data_segments(wasm_bytes):
+        """(offset or None, start, end) of each data segment's bytes in WASM_BYTES."""
+        def leb(i):
+            v = shift = 0
+            while True:
+                b = wasm_bytes[i]
+                i += 1
+                v |= (b & 0x7F) << shift
+                shift += 7
+                if b < 0x80:
+                    return v, i
+        i, segs = 8, []
+        while i < len(wasm_bytes):
+            sid = wasm_bytes[i]
+            size, body = leb(i + 1)
+            i = body + size
+            if sid != 11:
+                continue
+            n, j = leb(body)
+            for _ in range(n):
+                flags, j = leb(j)
+                at = None
+                if flags == 0:
+                    at, j = leb(j + 1)   # i32.const N end
+                    j += 1
+                length, j = leb(j)
+                segs.append((at, j, j + length))
+                j += length
+        return segs
+
+    def heap_compressed():
+        # the snapshot's heap as one LZ4 block: smaller, same behaviour,
+        # and --compress-snapshot=no leaves Wizer's segments as they are
+        script = ROOT / "tests/snapshot/world.py"
+        packed, plain = OUT / "heap.lz4.wasm", OUT / "heap.plain.wasm"
+        c = run([P2W, "-q", script.relative_to(ROOT), "-o", packed, "--stats"])
+        check(c.returncode == 0, c.stderr.decode(errors="replace"))
+        line = [l for l in c.stdout.decode().splitlines() if "heap compressed:" in l]
+        check(line and line[0].split()[2].startswith("-"), f"no saving reported: {line}")
+        build(script, plain, "--compress-snapshot=no")
+        saved = plain.stat().st_size - packed.stat().st_size
+        check(saved > 100_000, f"compression saved only {saved} bytes")
+        check(len(data_segments(packed.read_bytes())) < len(data_segments(plain.read_bytes())) // 2,
+              "the heap's segments are still there")
+        outs = []
+        for wasm in (packed, plain):
+            env = clean_env()
+            env["P2W_WORLD"] = "same"
+            r = run(["node", RUNNER, wasm, "a"], stdin=b"in", env=env)
+            check(r.returncode == 0, r.stderr.decode(errors="replace"))
+            outs.append([l for l in r.stdout.decode().splitlines() if not l.startswith("RUN")])
+        check(outs[0] == outs[1], "compressed and plain heaps differ:\n" +
+              show_diff("plain", "\n".join(outs[1]).encode(), "\n".join(outs[0]).encode()))
+        c = run([P2W, "-q", script.relative_to(ROOT), "-o", OUT / "x.wasm", "--snapshot=no",
+                 "--compress-snapshot=yes"])
+        check(c.returncode == 2 and b"--compress-snapshot=yes needs a snapshot" in c.stderr,
+              f"exit {c.returncode}: {c.stderr!r}")
+    tests.append(("snapshot/heap_compressed", heap_compressed))
+
+    def heap_image_damaged():
+        # a block that does not decompress to its recorded size stops the
+        # run before anything reads the heap, with a message
+        wasm = OUT / "heap.intact.wasm"
+        build(ROOT / "examples/hello.py", wasm)
+        data = bytearray(wasm.read_bytes())
+        at, start, end = data_segments(data)[-1]
+        data[start:start + 64] = b"\xff" * 64   # a literal run longer than the image
+        bad = OUT / "heap.damaged.wasm"
+        bad.write_bytes(bytes(data))
+        r = run(["node", RUNNER, bad])
+        check(r.returncode != 0 and r.stdout == b"" and
+              r.stderr.startswith(b"py2wasm runtime: the snapshot's compressed heap does not "
+                                  b"decompress to its recorded size"),
+              f"exit {r.returncode}: {r.stderr[:300]!r}")
+    tests.append(("snapshot/heap_image_damaged", heap_image_damaged))
 
     def included_module_runs_as_natively(script, wasm, module):
         """Rebuilds SCRIPT with --include-module MODULE: it then prints what it

@@ -1,15 +1,19 @@
 /* unit_tests.c - C unit tests of the compiler's internals: string and path
  * helpers, bytecode decoding (import scan, exception-table lookup) and
  * source decoding, export signatures, the translator's stack slots and
- * error labels, the runtime frozen-module tables.  Each test prints PASS/FAIL; the last line is
+ * error labels, the runtime frozen-module tables, the snapshot heap's
+ * compression.  Each test prints PASS/FAIL; the last line is
  * "N passed, M failed". */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <lz4.h>
+
 #include "../../src/bytecode.h"
 #include "../../src/exports.h"
 #include "../../src/frozen.h"
+#include "../../src/heapimage.h"
 #include "../../src/hostpy.h"
 #include "../../src/translate.h"
 #include "../../src/util.h"
@@ -481,6 +485,215 @@ static void test_frozen_tables(void) {
     end();
 }
 
+/* ---- heap image: a hand-made module in the shape Wizer writes ---------- */
+
+static void put_leb(StrBuf *sb, unsigned long v) {
+    do {
+        char b = (char)(v & 0x7f);
+        v >>= 7;
+        if (v) b = (char)(b | 0x80);
+        sb_append(sb, &b, 1);
+    } while (v);
+}
+
+static void put_le32(StrBuf *sb, unsigned v) {
+    for (int i = 0; i < 4; i++) {
+        char b = (char)(v >> (8 * i));
+        sb_append(sb, &b, 1);
+    }
+}
+
+static void put_active(StrBuf *body, unsigned offset, const void *bytes, size_t len) {
+    sb_append(body, "\0\x41", 2);
+    /* i32.const takes a signed LEB: offsets below 2^31 that need no sign bit */
+    StrBuf leb;
+    sb_init(&leb);
+    put_leb(&leb, offset);
+    if (leb.data[leb.len - 1] & 0x40) {
+        leb.data[leb.len - 1] = (char)(leb.data[leb.len - 1] | 0x80);
+        sb_append(&leb, "\0", 1);
+    }
+    sb_append(body, leb.data, leb.len);
+    sb_free(&leb);
+    sb_append(body, "\x0b", 1);
+    put_leb(body, len);
+    sb_append(body, bytes, len);
+}
+
+enum { T_HEAP_BASE = 0x8000, T_HIGH_AT = 0x9000, T_HIGH_LEN = 8192 };
+
+/* A module: memory of MIN_PAGES, a passive segment, the descriptor (with
+ * FILLED in its first field), a segment straddling __heap_base, 8 KB above
+ * it; PASSIVE_LAST adds a passive segment after those. */
+static void heap_module(StrBuf *m, unsigned min_pages, bool descriptor, unsigned filled,
+                        bool passive_last) {
+    sb_init(m);
+    sb_append(m, "\0asm\1\0\0\0", 8);
+    StrBuf body;
+    sb_init(&body);
+    put_leb(&body, 1);
+    put_leb(&body, 0);
+    put_leb(&body, min_pages);
+    sb_append(m, "\x05", 1);
+    put_leb(m, body.len);
+    sb_append(m, body.data, body.len);
+    body.len = 0;
+    put_leb(&body, 3 + descriptor + passive_last);
+    sb_append(&body,
+              "\x01\x03"
+              "abc",
+              5);
+    if (descriptor) {
+        StrBuf d;
+        sb_init(&d);
+        sb_append(&d, "P2W-HEAP-IMAGE1", 16);
+        put_le32(&d, T_HEAP_BASE);
+        put_le32(&d, filled);
+        for (int i = 0; i < 3; i++) put_le32(&d, 0xffffffffu);
+        put_active(&body, 1024, d.data, d.len);
+        sb_free(&d);
+    }
+    unsigned char straddle[32], high[T_HIGH_LEN];
+    for (int i = 0; i < 32; i++) straddle[i] = (unsigned char)(i + 1);
+    for (int i = 0; i < T_HIGH_LEN; i++) high[i] = (unsigned char)(i % 7 + 1);
+    put_active(&body, T_HEAP_BASE - 16, straddle, sizeof straddle);
+    put_active(&body, T_HIGH_AT, high, sizeof high);
+    if (passive_last) sb_append(&body, "\x01\x01z", 3);
+    sb_append(m, "\x0b", 1);
+    put_leb(m, body.len);
+    sb_append(m, body.data, body.len);
+    sb_free(&body);
+}
+
+typedef struct {
+    const unsigned char *p, *end;
+} TReader;
+
+static unsigned long t_leb(TReader *r) {
+    unsigned long v = 0;
+    for (int shift = 0; r->p < r->end; shift += 7) {
+        unsigned char b = *r->p++;
+        v |= (unsigned long)(b & 0x7f) << shift;
+        if (!(b & 0x80)) break;
+    }
+    return v;
+}
+
+static unsigned t_le32(const unsigned char *p) {
+    return (unsigned)p[0] | (unsigned)p[1] << 8 | (unsigned)p[2] << 16 | (unsigned)p[3] << 24;
+}
+
+static void test_heap_image(void) {
+    begin("heap_image");
+    StrBuf in, out;
+    heap_module(&in, 0, true, 0xffffffffu, false);
+    sb_init(&out);
+    HeapImageStats st;
+    char *error = NULL;
+    EXPECT(hi_rewrite((unsigned char *)in.data, in.len, &out, &st, &error));
+    EXPECT(error == NULL);
+    const size_t image_len = T_HIGH_AT + T_HIGH_LEN - T_HEAP_BASE;
+    EXPECT(st.segments == 1 && st.image_len == image_len && st.block_len > 0 &&
+           st.block_len < T_HIGH_LEN / 4);
+
+    /* read it back: memory grown to hold the in-place buffer, the segments
+     * below __heap_base kept (the straddling one cut at it), then the block */
+    TReader r = {(unsigned char *)out.data + 8, (unsigned char *)out.data + out.len};
+    unsigned long pages = 0, nseg = 0;
+    const unsigned char *desc = NULL, *block = NULL;
+    unsigned long block_at = 0, block_len = 0, straddle_len = 0;
+    while (r.p < r.end) {
+        unsigned char id = *r.p++;
+        unsigned long n = t_leb(&r);
+        TReader s = {r.p, r.p + n};
+        r.p += n;
+        if (id == 5) {
+            EXPECT(t_leb(&s) == 1 && t_leb(&s) == 0);
+            pages = t_leb(&s);
+        }
+        if (id != 11) continue;
+        nseg = t_leb(&s);
+        for (unsigned long i = 0; i < nseg; i++) {
+            unsigned long flags = t_leb(&s), at = 0;
+            if (flags == 0) {
+                EXPECT(*s.p++ == 0x41);
+                at = t_leb(&s);
+                EXPECT(*s.p++ == 0x0b);
+            }
+            unsigned long len = t_leb(&s);
+            if (i == 0) EXPECT(flags == 1 && len == 3 && memcmp(s.p, "abc", 3) == 0);
+            if (i == 1) {
+                desc = s.p;
+                EXPECT(at == 1024);
+            }
+            if (i == 2) {
+                straddle_len = len;
+                EXPECT(at == T_HEAP_BASE - 16);
+            }
+            if (i == 3) {
+                block = s.p;
+                block_at = at;
+                block_len = len;
+            }
+            s.p += len;
+        }
+    }
+    EXPECT(nseg == 4 && desc && block && straddle_len == 16);
+    size_t region_len = image_len + (image_len >> 8) + 32;
+    EXPECT(pages == 1);
+    if (desc && block) {
+        EXPECT(t_le32(desc + 16) == T_HEAP_BASE);
+        EXPECT(t_le32(desc + 20) == block_at && block_at + block_len == T_HEAP_BASE + region_len);
+        EXPECT(t_le32(desc + 24) == block_len && t_le32(desc + 28) == image_len);
+        EXPECT(t_le32(desc + 32) == region_len);
+        /* decompressed in place, as the runtime does it */
+        char *region = calloc(region_len, 1);
+        memcpy(region + region_len - block_len, block, block_len);
+        int got = LZ4_decompress_safe(region + region_len - block_len, region, (int)block_len,
+                                      (int)image_len);
+        EXPECT(got == (int)image_len);
+        for (int i = 0; i < 16; i++) EXPECT(region[i] == 17 + i);
+        bool gap_zero = true, high_ok = true;
+        for (size_t i = 16; i < T_HIGH_AT - T_HEAP_BASE; i++) gap_zero &= region[i] == 0;
+        for (size_t i = 0; i < T_HIGH_LEN; i++)
+            high_ok &= region[T_HIGH_AT - T_HEAP_BASE + i] == (char)(i % 7 + 1);
+        EXPECT(gap_zero && high_ok);
+        free(region);
+    }
+
+    /* refused: a module already rewritten, one without the descriptor, a
+     * passive segment that would be renumbered, a truncated module */
+    StrBuf again;
+    sb_init(&again);
+    EXPECT(!hi_rewrite((unsigned char *)out.data, out.len, &again, &st, &error));
+    EXPECT(error && strstr(error, "already filled in"));
+    free(error);
+    const struct {
+        bool descriptor, passive_last;
+        size_t cut;
+        const char *why;
+    } bad[] = {
+        {false, false, 0, "no heap-image descriptor"},
+        {true, true, 0, "passive data segment after"},
+        {true, false, 100, "truncated"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        StrBuf m;
+        heap_module(&m, 1, bad[i].descriptor, 0xffffffffu, bad[i].passive_last);
+        again.len = 0;
+        error = NULL;
+        EXPECT(!hi_rewrite((unsigned char *)m.data, m.len - bad[i].cut, &again, &st, &error));
+        EXPECT(error && strstr(error, bad[i].why));
+        if (error && !strstr(error, bad[i].why)) fprintf(stderr, "  got: %s\n", error);
+        free(error);
+        sb_free(&m);
+    }
+    sb_free(&again);
+    sb_free(&out);
+    sb_free(&in);
+    end();
+}
+
 int main(void) {
     diag_verbosity = 0;
     if (!hostpy_init()) return 1;
@@ -498,6 +711,7 @@ int main(void) {
     test_definite_assignment();
     test_const_operands();
     test_frozen_tables();
+    test_heap_image();
     hostpy_fini();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
