@@ -524,9 +524,11 @@ enum { T_HEAP_BASE = 0x8000, T_HIGH_AT = 0x9000, T_HIGH_LEN = 8192 };
 
 /* A module: memory of MIN_PAGES, a passive segment, the descriptor (with
  * FILLED in its first field), a segment straddling __heap_base, 8 KB above
- * it; PASSIVE_LAST adds a passive segment after those. */
+ * it, and with TAIL_GAP a 16-byte segment that far past those (as the
+ * allocator's footer at the end of memory); PASSIVE_LAST adds a passive
+ * segment after those. */
 static void heap_module(StrBuf *m, unsigned min_pages, bool descriptor, unsigned filled,
-                        bool passive_last) {
+                        bool passive_last, unsigned tail_gap) {
     sb_init(m);
     sb_append(m, "\0asm\1\0\0\0", 8);
     StrBuf body;
@@ -538,7 +540,7 @@ static void heap_module(StrBuf *m, unsigned min_pages, bool descriptor, unsigned
     put_leb(m, body.len);
     sb_append(m, body.data, body.len);
     body.len = 0;
-    put_leb(&body, 3 + descriptor + passive_last);
+    put_leb(&body, 3 + descriptor + passive_last + (tail_gap != 0));
     sb_append(&body,
               "\x01\x03"
               "abc",
@@ -558,6 +560,7 @@ static void heap_module(StrBuf *m, unsigned min_pages, bool descriptor, unsigned
     for (int i = 0; i < T_HIGH_LEN; i++) high[i] = (unsigned char)(i % 7 + 1);
     put_active(&body, T_HEAP_BASE - 16, straddle, sizeof straddle);
     put_active(&body, T_HIGH_AT, high, sizeof high);
+    if (tail_gap) put_active(&body, T_HIGH_AT + T_HIGH_LEN + tail_gap, "FOOTER-FOOTER-16", 16);
     if (passive_last) sb_append(&body, "\x01\x01z", 3);
     sb_append(m, "\x0b", 1);
     put_leb(m, body.len);
@@ -586,7 +589,7 @@ static unsigned t_le32(const unsigned char *p) {
 static void test_heap_image(void) {
     begin("heap_image");
     StrBuf in, out;
-    heap_module(&in, 0, true, 0xffffffffu, false);
+    heap_module(&in, 0, true, 0xffffffffu, false, 0);
     sb_init(&out);
     HeapImageStats st;
     char *error = NULL;
@@ -661,6 +664,57 @@ static void test_heap_image(void) {
         free(region);
     }
 
+    /* a footer segment at the end of memory stays a segment when the gap
+     * before it holds the margin: the memory keeps its size; with a gap too
+     * small it goes into the image */
+    for (int far = 1; far >= 0; far--) {
+        StrBuf t, tout;
+        heap_module(&t, 1, true, 0xffffffffu, false, far ? 0x4000 : 16);
+        sb_init(&tout);
+        EXPECT(hi_rewrite((unsigned char *)t.data, t.len, &tout, &st, &error));
+        size_t tail_at = T_HIGH_AT + T_HIGH_LEN + (far ? 0x4000 : 16);
+        EXPECT(st.image_len == (far ? image_len : tail_at + 16 - T_HEAP_BASE));
+        EXPECT(st.segments == (far ? 1u : 2u));
+        TReader tr = {(unsigned char *)tout.data + 8, (unsigned char *)tout.data + tout.len};
+        unsigned long tpages = 0, tnseg = 0, last_at = 0, last_len = 0;
+        bool tail_kept = false;
+        while (tr.p < tr.end) {
+            unsigned char id = *tr.p++;
+            unsigned long n = t_leb(&tr);
+            TReader sr = {tr.p, tr.p + n};
+            tr.p += n;
+            if (id == 5) {
+                t_leb(&sr);
+                t_leb(&sr);
+                tpages = t_leb(&sr);
+            }
+            if (id != 11) continue;
+            tnseg = t_leb(&sr);
+            for (unsigned long i = 0; i < tnseg; i++) {
+                unsigned long flags = t_leb(&sr), at = 0;
+                if (flags == 0) {
+                    sr.p++;
+                    at = t_leb(&sr);
+                    sr.p++;
+                }
+                unsigned long len = t_leb(&sr);
+                tail_kept |=
+                    at == tail_at && len == 16 && memcmp(sr.p, "FOOTER-FOOTER-16", 16) == 0;
+                last_at = at;
+                last_len = len;
+                sr.p += len;
+            }
+        }
+        EXPECT(tail_kept == (bool)far && tnseg == (far ? 5u : 4u));
+        EXPECT(tpages == 1);
+        /* the block ends where the in-place buffer does, before the tail */
+        size_t ilen = st.image_len;
+        EXPECT(last_at + last_len == T_HEAP_BASE + ilen + (ilen >> 8) + 32);
+        EXPECT(!far || last_at + last_len <= tail_at);
+        sb_free(&tout);
+        sb_free(&t);
+    }
+
     /* refused: a module already rewritten, one without the descriptor, a
      * passive segment that would be renumbered, a truncated module */
     StrBuf again;
@@ -679,7 +733,7 @@ static void test_heap_image(void) {
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         StrBuf m;
-        heap_module(&m, 1, bad[i].descriptor, 0xffffffffu, bad[i].passive_last);
+        heap_module(&m, 1, bad[i].descriptor, 0xffffffffu, bad[i].passive_last, 0);
         again.len = 0;
         error = NULL;
         EXPECT(!hi_rewrite((unsigned char *)m.data, m.len - bad[i].cut, &again, &st, &error));
