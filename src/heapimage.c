@@ -72,7 +72,7 @@ static int64_t read_sleb(Reader *r) {
         v |= (int64_t)((uint64_t)(b & 0x7f) << shift);
         shift += 7;
         if (!(b & 0x80)) {
-            if (shift < 64 && (b & 0x40)) v |= -((int64_t)1 << shift);
+            if (shift < 64 && (b & 0x40)) v = (int64_t)((uint64_t)v | (~UINT64_C(0) << shift));
             return v;
         }
     }
@@ -238,7 +238,7 @@ static bool find_descriptor(const Module *m, size_t *seg, size_t *at, char **err
                                "runtime/p2w_heapimage.c linked in)");
 }
 
-/* The section SEC, its id and size header in front of BODY. */
+/* Appends a section: ID, the size of BODY, BODY. */
 static void put_section(StrBuf *out, unsigned char id, const StrBuf *body) {
     char c = (char)id;
     sb_append(out, &c, 1);
