@@ -115,7 +115,7 @@ static const char usage_text[] =
     "                          no with --export)\n"
     "  --compress-snapshot=yes|no\n"
     "                          store the snapshot's heap LZ4-compressed, unpacked\n"
-    "                          when a run starts: a smaller output for a few ms of\n"
+    "                          when a run starts: a smaller output for 1-3 ms of\n"
     "                          start-up (default: yes)\n"
     "  --wasm-opt=LEVEL        run binaryen's wasm-opt -LEVEL (O1..O4, Os, Oz) on\n"
     "                          the output, or none (default: none)\n"
