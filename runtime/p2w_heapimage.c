@@ -5,9 +5,7 @@
  * allocators' bookkeeping.  py2wasm stores that range as one LZ4 block
  * instead of Wizer's data segments (src/heapimage.c), placed so that it
  * decompresses in place: the block ends where the range plus lz4's
- * in-place margin ends, the range is written from its start, and the
- * engine's active data segment that holds the block is the only thing to
- * copy at instantiation.
+ * in-place margin ends, and the range is written from its start.
  *
  * The unpacking runs as the first constructor: before wasi-libc's own
  * (environ, preopens), which allocate, and so read the allocator's state
@@ -39,7 +37,7 @@ struct heap_image {
 };
 
 /* Not static: the link names it (-Wl,--undefined) to pull this file out of
- * libp2w.a when a snapshot is taken. */
+ * libp2w.a when the snapshot's heap is compressed. */
 __attribute__((used)) volatile struct heap_image p2w_heap_image = {
     .magic = "P2W-HEAP-IMAGE1",
     .heap_base = &__heap_base,

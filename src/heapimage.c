@@ -27,6 +27,8 @@
 #include <lz4.h>
 #include <lz4hc.h>
 
+#include "wasmbin.h"
+
 enum { SEC_MEMORY = 5, SEC_DATA = 11, SEC_DATACOUNT = 12 };
 enum { WASM_PAGE = 65536 };
 
@@ -45,68 +47,6 @@ enum {
     DESC_SIZE = 36
 };
 #define NO_BLOCK UINT32_MAX
-
-typedef struct {
-    const unsigned char *p, *end;
-    bool bad; /* read past the end, or a malformed number */
-} Reader;
-
-static uint64_t read_uleb(Reader *r) {
-    uint64_t v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-        if (r->p >= r->end) break;
-        unsigned char b = *r->p++;
-        v |= (uint64_t)(b & 0x7f) << shift;
-        if (!(b & 0x80)) return v;
-    }
-    r->bad = true;
-    return 0;
-}
-
-static int64_t read_sleb(Reader *r) {
-    int64_t v = 0;
-    int shift = 0;
-    while (shift < 64) {
-        if (r->p >= r->end) break;
-        unsigned char b = *r->p++;
-        v |= (int64_t)((uint64_t)(b & 0x7f) << shift);
-        shift += 7;
-        if (!(b & 0x80)) {
-            if (shift < 64 && (b & 0x40)) v = (int64_t)((uint64_t)v | (~UINT64_C(0) << shift));
-            return v;
-        }
-    }
-    r->bad = true;
-    return 0;
-}
-
-static unsigned char read_byte(Reader *r) {
-    if (r->p >= r->end) {
-        r->bad = true;
-        return 0;
-    }
-    return *r->p++;
-}
-
-static void put_uleb(StrBuf *sb, uint64_t v) {
-    do {
-        char b = (char)(v & 0x7f);
-        v >>= 7;
-        if (v) b = (char)(b | 0x80);
-        sb_append(sb, &b, 1);
-    } while (v);
-}
-
-static void put_sleb(StrBuf *sb, int64_t v) {
-    for (;;) {
-        char b = (char)(v & 0x7f);
-        v >>= 7; /* arithmetic on every compiler py2wasm is built with */
-        bool done = (v == 0 && !(b & 0x40)) || (v == -1 && (b & 0x40));
-        if (!done) b = (char)(b | 0x80);
-        sb_append(sb, &b, 1);
-        if (done) return;
-    }
-}
 
 typedef struct {
     bool active;
@@ -145,12 +85,12 @@ static bool fail(char **error, const char *what) {
 static bool parse_sections(const unsigned char *mod, size_t len, Module *m, char **error) {
     static const unsigned char header[8] = {0, 'a', 's', 'm', 1, 0, 0, 0};
     if (len < 8 || memcmp(mod, header, 8) != 0) return fail(error, "not a wasm module");
-    Reader r = {mod + 8, mod + len, false};
+    WbReader r = {mod + 8, mod + len, false};
     size_t cap = 0;
     while (r.p < r.end) {
         Section s = {.start = r.p};
-        s.id = read_byte(&r);
-        uint64_t n = read_uleb(&r);
+        s.id = wb_read_byte(&r);
+        uint64_t n = wb_read_uleb(&r);
         if (r.bad || n > (uint64_t)(r.end - r.p)) return fail(error, "truncated section");
         s.body = r.p;
         s.body_len = (size_t)n;
@@ -167,36 +107,38 @@ static bool parse_sections(const unsigned char *mod, size_t len, Module *m, char
 static bool parse_memory(Module *m, char **error) {
     if (m->memory < 0) return fail(error, "no memory section (an imported memory)");
     const Section *s = &m->sections[m->memory];
-    Reader r = {s->body, s->body + s->body_len, false};
-    if (read_uleb(&r) != 1) return fail(error, "not exactly one memory");
-    uint64_t flags = read_uleb(&r);
+    WbReader r = {s->body, s->body + s->body_len, false};
+    if (wb_read_uleb(&r) != 1) return fail(error, "not exactly one memory");
+    uint64_t flags = wb_read_uleb(&r);
     if (flags > 1) return fail(error, "a shared or 64-bit memory");
-    m->mem_min = read_uleb(&r);
+    m->mem_min = wb_read_uleb(&r);
     m->has_max = flags == 1;
-    if (m->has_max) m->mem_max = read_uleb(&r);
+    if (m->has_max) m->mem_max = wb_read_uleb(&r);
     return r.bad ? fail(error, "malformed memory section") : true;
 }
 
 static bool parse_data(Module *m, char **error) {
     if (m->data < 0) return true;
     const Section *s = &m->sections[m->data];
-    Reader r = {s->body, s->body + s->body_len, false};
-    uint64_t n = read_uleb(&r);
+    WbReader r = {s->body, s->body + s->body_len, false};
+    uint64_t n = wb_read_uleb(&r);
     if (r.bad || n > s->body_len) return fail(error, "malformed data section");
     m->segments = xcalloc(n ? n : 1, sizeof *m->segments);
     for (uint64_t i = 0; i < n; i++) {
         Segment *g = &m->segments[m->nsegments++];
-        uint64_t flags = read_uleb(&r);
-        if (flags == 2 && read_uleb(&r) != 0) return fail(error, "a segment on a second memory");
+        uint64_t flags = wb_read_uleb(&r);
+        if (flags == 2 && wb_read_uleb(&r) != 0) return fail(error, "a segment on a second memory");
         if (flags == 0 || flags == 2) {
             g->active = true;
-            if (read_byte(&r) != 0x41) return fail(error, "a segment offset that is not i32.const");
-            g->offset = (uint32_t)read_sleb(&r);
-            if (read_byte(&r) != 0x0b) return fail(error, "a segment offset that is not i32.const");
+            if (wb_read_byte(&r) != 0x41)
+                return fail(error, "a segment offset that is not i32.const");
+            g->offset = (uint32_t)wb_read_sleb(&r);
+            if (wb_read_byte(&r) != 0x0b)
+                return fail(error, "a segment offset that is not i32.const");
         } else if (flags != 1) {
             return fail(error, "a data segment of unknown kind");
         }
-        uint64_t len = read_uleb(&r);
+        uint64_t len = wb_read_uleb(&r);
         if (r.bad || len > (uint64_t)(r.end - r.p)) return fail(error, "truncated data segment");
         g->bytes = r.p;
         g->len = (size_t)len;
@@ -242,20 +184,20 @@ static bool find_descriptor(const Module *m, size_t *seg, size_t *at, char **err
 static void put_section(StrBuf *out, unsigned char id, const StrBuf *body) {
     char c = (char)id;
     sb_append(out, &c, 1);
-    put_uleb(out, body->len);
+    wb_put_uleb(out, body->len);
     sb_append(out, body->data, body->len);
 }
 
 static void put_segment(StrBuf *body, const Segment *g) {
     if (g->active) {
-        put_uleb(body, 0);
+        wb_put_uleb(body, 0);
         sb_append(body, "\x41", 1);
-        put_sleb(body, (int32_t)g->offset);
+        wb_put_sleb(body, (int32_t)g->offset);
         sb_append(body, "\x0b", 1);
     } else {
-        put_uleb(body, 1);
+        wb_put_uleb(body, 1);
     }
-    put_uleb(body, g->len);
+    wb_put_uleb(body, g->len);
     sb_append(body, (const char *)g->bytes, g->len);
 }
 
@@ -271,14 +213,14 @@ static void write_module(const Module *m, const bool *keep, const Segment *block
         StrBuf body;
         sb_init(&body);
         if ((int)i == m->memory) {
-            put_uleb(&body, 1);
-            put_uleb(&body, m->has_max ? 1 : 0);
-            put_uleb(&body, mem_min);
-            if (m->has_max) put_uleb(&body, m->mem_max);
+            wb_put_uleb(&body, 1);
+            wb_put_uleb(&body, m->has_max ? 1 : 0);
+            wb_put_uleb(&body, mem_min);
+            if (m->has_max) wb_put_uleb(&body, m->mem_max);
         } else if ((int)i == m->datacount) {
-            put_uleb(&body, nkept);
+            wb_put_uleb(&body, nkept);
         } else if ((int)i == m->data) {
-            put_uleb(&body, nkept);
+            wb_put_uleb(&body, nkept);
             for (size_t k = 0; k < m->nsegments; k++)
                 if (keep[k]) put_segment(&body, &m->segments[k]);
             put_segment(&body, block);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "util.h"
+#include "wasmbin.h"
 
 /* Stack of the wasm program (linear-memory shadow stack).  CPython's
  * recursion limit of 1000 must be reachable through C-level recursion
@@ -309,32 +310,21 @@ bool tc_wasm_opt(const Toolchain *tc, const char *level, const char *in_path,
     return ok;
 }
 
-/* Reads an unsigned LEB128 at *P (below END); 0 on a truncated number. */
-static uint64_t read_leb(const unsigned char **p, const unsigned char *end) {
-    uint64_t v = 0;
-    for (int shift = 0; *p < end && shift < 64; shift += 7) {
-        unsigned char b = *(*p)++;
-        v |= (uint64_t)(b & 0x7f) << shift;
-        if (!(b & 0x80)) return v;
-    }
-    return 0;
-}
-
 long tc_code_section_size(const char *path) {
     size_t n;
     unsigned char *bytes = (unsigned char *)read_file(path, &n);
     if (!bytes) return -1;
     long size = -1;
-    const unsigned char *p = bytes + 8, *end = bytes + n; /* magic, version */
-    while (n >= 8 && p < end) {
-        unsigned char id = *p++;
-        uint64_t len = read_leb(&p, end);
-        if (len > (uint64_t)(end - p)) break;
+    WbReader r = {bytes + 8, bytes + n, n < 8}; /* after the magic and version */
+    while (!r.bad && r.p < r.end) {
+        unsigned char id = wb_read_byte(&r);
+        uint64_t len = wb_read_uleb(&r);
+        if (r.bad || len > (uint64_t)(r.end - r.p)) break;
         if (id == 10) { /* the code section */
             size = (long)len;
             break;
         }
-        p += len;
+        r.p += len;
     }
     free(bytes);
     return size;

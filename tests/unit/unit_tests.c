@@ -17,6 +17,7 @@
 #include "../../src/hostpy.h"
 #include "../../src/translate.h"
 #include "../../src/util.h"
+#include "../../src/wasmbin.h"
 
 static int passed, failed;
 static const char *current;
@@ -487,15 +488,6 @@ static void test_frozen_tables(void) {
 
 /* ---- heap image: a hand-made module in the shape Wizer writes ---------- */
 
-static void put_leb(StrBuf *sb, unsigned long v) {
-    do {
-        char b = (char)(v & 0x7f);
-        v >>= 7;
-        if (v) b = (char)(b | 0x80);
-        sb_append(sb, &b, 1);
-    } while (v);
-}
-
 static void put_le32(StrBuf *sb, unsigned v) {
     for (int i = 0; i < 4; i++) {
         char b = (char)(v >> (8 * i));
@@ -505,18 +497,9 @@ static void put_le32(StrBuf *sb, unsigned v) {
 
 static void put_active(StrBuf *body, unsigned offset, const void *bytes, size_t len) {
     sb_append(body, "\0\x41", 2);
-    /* i32.const takes a signed LEB: offsets below 2^31 that need no sign bit */
-    StrBuf leb;
-    sb_init(&leb);
-    put_leb(&leb, offset);
-    if (leb.data[leb.len - 1] & 0x40) {
-        leb.data[leb.len - 1] = (char)(leb.data[leb.len - 1] | 0x80);
-        sb_append(&leb, "\0", 1);
-    }
-    sb_append(body, leb.data, leb.len);
-    sb_free(&leb);
+    wb_put_sleb(body, (int32_t)offset);
     sb_append(body, "\x0b", 1);
-    put_leb(body, len);
+    wb_put_uleb(body, len);
     sb_append(body, bytes, len);
 }
 
@@ -533,14 +516,14 @@ static void heap_module(StrBuf *m, unsigned min_pages, bool descriptor, unsigned
     sb_append(m, "\0asm\1\0\0\0", 8);
     StrBuf body;
     sb_init(&body);
-    put_leb(&body, 1);
-    put_leb(&body, 0);
-    put_leb(&body, min_pages);
+    wb_put_uleb(&body, 1);
+    wb_put_uleb(&body, 0);
+    wb_put_uleb(&body, min_pages);
     sb_append(m, "\x05", 1);
-    put_leb(m, body.len);
+    wb_put_uleb(m, body.len);
     sb_append(m, body.data, body.len);
     body.len = 0;
-    put_leb(&body, 3 + descriptor + passive_last + (tail_gap != 0));
+    wb_put_uleb(&body, 3 + descriptor + passive_last + (tail_gap != 0));
     sb_append(&body,
               "\x01\x03"
               "abc",
@@ -563,23 +546,50 @@ static void heap_module(StrBuf *m, unsigned min_pages, bool descriptor, unsigned
     if (tail_gap) put_active(&body, T_HIGH_AT + T_HIGH_LEN + tail_gap, "FOOTER-FOOTER-16", 16);
     if (passive_last) sb_append(&body, "\x01\x01z", 3);
     sb_append(m, "\x0b", 1);
-    put_leb(m, body.len);
+    wb_put_uleb(m, body.len);
     sb_append(m, body.data, body.len);
     sb_free(&body);
 }
 
+/* A data segment of a module read back. */
 typedef struct {
-    const unsigned char *p, *end;
-} TReader;
+    bool active;
+    unsigned long at, len;
+    const unsigned char *bytes;
+} TSeg;
 
-static unsigned long t_leb(TReader *r) {
-    unsigned long v = 0;
-    for (int shift = 0; r->p < r->end; shift += 7) {
-        unsigned char b = *r->p++;
-        v |= (unsigned long)(b & 0x7f) << shift;
-        if (!(b & 0x80)) break;
+/* Reads back MOD's memory minimum into *PAGES and its first MAX data
+ * segments into SEGS; returns the number of segments. */
+static unsigned long read_back(const StrBuf *mod, unsigned long *pages, TSeg *segs, size_t max) {
+    WbReader r = {(unsigned char *)mod->data + 8, (unsigned char *)mod->data + mod->len, false};
+    unsigned long nseg = 0;
+    *pages = 0;
+    while (!r.bad && r.p < r.end) {
+        unsigned char id = wb_read_byte(&r);
+        uint64_t n = wb_read_uleb(&r);
+        WbReader s = {r.p, r.p + n, false};
+        r.p += n;
+        if (id == 5) {
+            EXPECT(wb_read_uleb(&s) == 1 && wb_read_uleb(&s) == 0);
+            *pages = wb_read_uleb(&s);
+        }
+        if (id != 11) continue;
+        nseg = wb_read_uleb(&s);
+        for (unsigned long i = 0; i < nseg; i++) {
+            TSeg g = {.active = wb_read_uleb(&s) == 0};
+            if (g.active) {
+                EXPECT(wb_read_byte(&s) == 0x41);
+                g.at = (unsigned long)wb_read_sleb(&s);
+                EXPECT(wb_read_byte(&s) == 0x0b);
+            }
+            g.len = wb_read_uleb(&s);
+            g.bytes = s.p;
+            s.p += g.len;
+            if (i < max) segs[i] = g;
+        }
+        EXPECT(!s.bad);
     }
-    return v;
+    return nseg;
 }
 
 static unsigned t_le32(const unsigned char *p) {
@@ -601,46 +611,13 @@ static void test_heap_image(void) {
 
     /* read it back: memory grown to hold the in-place buffer, the segments
      * below __heap_base kept (the straddling one cut at it), then the block */
-    TReader r = {(unsigned char *)out.data + 8, (unsigned char *)out.data + out.len};
-    unsigned long pages = 0, nseg = 0;
-    const unsigned char *desc = NULL, *block = NULL;
-    unsigned long block_at = 0, block_len = 0, straddle_len = 0;
-    while (r.p < r.end) {
-        unsigned char id = *r.p++;
-        unsigned long n = t_leb(&r);
-        TReader s = {r.p, r.p + n};
-        r.p += n;
-        if (id == 5) {
-            EXPECT(t_leb(&s) == 1 && t_leb(&s) == 0);
-            pages = t_leb(&s);
-        }
-        if (id != 11) continue;
-        nseg = t_leb(&s);
-        for (unsigned long i = 0; i < nseg; i++) {
-            unsigned long flags = t_leb(&s), at = 0;
-            if (flags == 0) {
-                EXPECT(*s.p++ == 0x41);
-                at = t_leb(&s);
-                EXPECT(*s.p++ == 0x0b);
-            }
-            unsigned long len = t_leb(&s);
-            if (i == 0) EXPECT(flags == 1 && len == 3 && memcmp(s.p, "abc", 3) == 0);
-            if (i == 1) {
-                desc = s.p;
-                EXPECT(at == 1024);
-            }
-            if (i == 2) {
-                straddle_len = len;
-                EXPECT(at == T_HEAP_BASE - 16);
-            }
-            if (i == 3) {
-                block = s.p;
-                block_at = at;
-                block_len = len;
-            }
-            s.p += len;
-        }
-    }
+    unsigned long pages;
+    TSeg seg[4] = {{0}};
+    unsigned long nseg = read_back(&out, &pages, seg, 4);
+    EXPECT(!seg[0].active && seg[0].len == 3 && memcmp(seg[0].bytes, "abc", 3) == 0);
+    EXPECT(seg[1].at == 1024 && seg[2].at == T_HEAP_BASE - 16);
+    const unsigned char *desc = seg[1].bytes, *block = seg[3].bytes;
+    unsigned long block_at = seg[3].at, block_len = seg[3].len, straddle_len = seg[2].len;
     EXPECT(nseg == 4 && desc && block && straddle_len == 16);
     size_t region_len = image_len + (image_len >> 8) + 32;
     EXPECT(pages == 1);
@@ -675,36 +652,17 @@ static void test_heap_image(void) {
         size_t tail_at = T_HIGH_AT + T_HIGH_LEN + (far ? 0x4000 : 16);
         EXPECT(st.image_len == (far ? image_len : tail_at + 16 - T_HEAP_BASE));
         EXPECT(st.segments == (far ? 1u : 2u));
-        TReader tr = {(unsigned char *)tout.data + 8, (unsigned char *)tout.data + tout.len};
-        unsigned long tpages = 0, tnseg = 0, last_at = 0, last_len = 0;
+        unsigned long tpages;
+        enum { MAXSEG = 8 };
+        TSeg tseg[MAXSEG] = {{0}};
+        unsigned long tnseg = read_back(&tout, &tpages, tseg, MAXSEG);
         bool tail_kept = false;
-        while (tr.p < tr.end) {
-            unsigned char id = *tr.p++;
-            unsigned long n = t_leb(&tr);
-            TReader sr = {tr.p, tr.p + n};
-            tr.p += n;
-            if (id == 5) {
-                t_leb(&sr);
-                t_leb(&sr);
-                tpages = t_leb(&sr);
-            }
-            if (id != 11) continue;
-            tnseg = t_leb(&sr);
-            for (unsigned long i = 0; i < tnseg; i++) {
-                unsigned long flags = t_leb(&sr), at = 0;
-                if (flags == 0) {
-                    sr.p++;
-                    at = t_leb(&sr);
-                    sr.p++;
-                }
-                unsigned long len = t_leb(&sr);
-                tail_kept |=
-                    at == tail_at && len == 16 && memcmp(sr.p, "FOOTER-FOOTER-16", 16) == 0;
-                last_at = at;
-                last_len = len;
-                sr.p += len;
-            }
-        }
+        for (unsigned long i = 0; i < tnseg && i < MAXSEG; i++)
+            tail_kept |= tseg[i].at == tail_at && tseg[i].len == 16 &&
+                         memcmp(tseg[i].bytes, "FOOTER-FOOTER-16", 16) == 0;
+        /* the last segment: the block */
+        const TSeg *last = &tseg[tnseg >= 1 && tnseg <= MAXSEG ? tnseg - 1 : 0];
+        unsigned long last_at = last->at, last_len = last->len;
         EXPECT(tail_kept == (bool)far && tnseg == (far ? 5u : 4u));
         EXPECT(tpages == 1);
         /* the block ends where the in-place buffer does, before the tail */
