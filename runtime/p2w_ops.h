@@ -418,8 +418,21 @@ static inline PyObject *p2w_binary_op_float_const(PyObject *l, PyObject *r, int 
     return p2w_binary_op_fast(l, Py_NewRef(r), oparg);
 }
 
-/* BINARY_SUBSCR: list[i] and tuple[i] for a one-digit non-negative int i
- * in range, and exact dicts, without the mapping protocol (as
+/* Character I of exact str S, borrowed, when 0 <= I < len(S) and its code
+ * point is below 256: str's own cached one-character string, the object
+ * s[i] gives (unicode_char); NULL otherwise. */
+static inline PyObject *p2w_str_item_peek(PyObject *s, Py_ssize_t i) {
+    if (!PyUnicode_CheckExact(s) || !PyUnicode_IS_READY(s) ||
+        (size_t)i >= (size_t)PyUnicode_GET_LENGTH(s))
+        return NULL;
+    Py_UCS4 ch = PyUnicode_READ(PyUnicode_KIND(s), PyUnicode_DATA(s), i);
+    if (ch < 128) return (PyObject *)&_Py_SINGLETON(strings).ascii[ch];
+    if (ch < 256) return (PyObject *)&_Py_SINGLETON(strings).latin1[ch - 128];
+    return NULL;
+}
+
+/* BINARY_SUBSCR: list[i], tuple[i] and str[i] for a one-digit non-negative
+ * int i in range, and exact dicts, without the mapping protocol (as
  * BINARY_SUBSCR_LIST_INT / _TUPLE_INT / _DICT); steals C and SUB. */
 static inline PyObject *p2w_subscr_fast(PyObject *c, PyObject *sub) {
     PyObject *res = NULL;
@@ -429,6 +442,8 @@ static inline PyObject *p2w_subscr_fast(PyObject *c, PyObject *sub) {
             res = PyList_GET_ITEM(c, i);
         else if (PyTuple_CheckExact(c) && i < PyTuple_GET_SIZE(c))
             res = PyTuple_GET_ITEM(c, i);
+        else
+            res = p2w_str_item_peek(c, i);
     } else if (PyDict_CheckExact(c)) {
         /* a miss takes the general path, which raises the KeyError */
         res = PyDict_GetItemWithError(c, sub);
@@ -448,7 +463,7 @@ static inline PyObject *p2w_subscr_fast(PyObject *c, PyObject *sub) {
 }
 
 /* BINARY_SUBSCR with a constant int index I (|I| < 2**30; SUB, its object,
- * borrowed) on an exact list or tuple, a negative one counting from the
+ * borrowed) on an exact list, tuple or str, a negative one counting from the
  * end as list[i] and tuple[i] do; C stolen.  Other containers, and indices
  * out of range (IndexError), take p2w_subscr_fast. */
 static inline PyObject *p2w_subscr_int_const(PyObject *c, PyObject *sub, Py_ssize_t i) {
@@ -459,6 +474,9 @@ static inline PyObject *p2w_subscr_int_const(PyObject *c, PyObject *sub, Py_ssiz
     } else if (PyTuple_CheckExact(c)) {
         Py_ssize_t n = PyTuple_GET_SIZE(c), j = i < 0 ? i + n : i;
         if ((size_t)j < (size_t)n) res = PyTuple_GET_ITEM(c, j);
+    } else if (PyUnicode_CheckExact(c) && PyUnicode_IS_READY(c)) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(c);
+        res = p2w_str_item_peek(c, i < 0 ? i + n : i);
     }
     if (res == NULL) return p2w_subscr_fast(c, Py_NewRef(sub));
     Py_INCREF(res);
@@ -606,10 +624,6 @@ static inline int p2w_range_next_store(PyObject *it, PyObject **local) {
     return 1;
 }
 
-/* COMPARE_OP followed by a conditional jump: the truth of L <OP> R, with L
- * and R stolen; 1, 0, or -1 with an exception set.  Ints below 2**60,
- * floats and str equality are compared in place, as COMPARE_OP_*_JUMP do. */
-int p2w_compare_truth_slow(PyObject *l, PyObject *r, int op);
 /* A <OP> B for a rich-comparison OP (Py_LT ... Py_GE); NaN compares as C
  * does, which is Python's float semantics. */
 static inline int p2w_compare_doubles(double a, double b, int op) {
@@ -632,23 +646,65 @@ static inline int p2w_compare_ints(long long a, long long b, int op) {
     default: return a >= b;
     }
 }
-static inline int p2w_compare_truth(PyObject *l, PyObject *r, int op) {
-    int t;
+
+/* The order of exact strs L and R (both borrowed) whose characters are
+ * all one byte wide (latin-1), as unicode_compare orders them: by code
+ * point, a prefix first.  False when either is of another kind. */
+static inline bool p2w_latin1_order(PyObject *l, PyObject *r, int *order) {
+    if (!PyUnicode_CheckExact(l) || !PyUnicode_CheckExact(r) || !PyUnicode_IS_READY(l) ||
+        !PyUnicode_IS_READY(r) || PyUnicode_KIND(l) != PyUnicode_1BYTE_KIND ||
+        PyUnicode_KIND(r) != PyUnicode_1BYTE_KIND)
+        return false;
+    Py_ssize_t nl = PyUnicode_GET_LENGTH(l), nr = PyUnicode_GET_LENGTH(r);
+    int c = memcmp(PyUnicode_DATA(l), PyUnicode_DATA(r), (size_t)(nl < nr ? nl : nr));
+    *order = c != 0 ? c : (nl > nr) - (nl < nr);
+    return true;
+}
+
+/* L <OP> R in place for exact operands whose comparison runs no Python
+ * code and cannot fail, as COMPARE_OP_*_JUMP do it: ints below 2**60,
+ * floats and one-digit ints in any mix, str equality, and the order of
+ * latin-1 strs.  False when the operands are of other kinds (L and R
+ * borrowed). */
+static inline bool p2w_compare_exact(PyObject *l, PyObject *r, int op, int *t) {
     double x, y;
+    int order;
     if (p2w_is_int60(l) && p2w_is_int60(r)) {
-        long long a = p2w_int60_value(l), b = p2w_int60_value(r);
-        t = p2w_compare_ints(a, b, op);
+        *t = p2w_compare_ints(p2w_int60_value(l), p2w_int60_value(r), op);
     } else if (p2w_exact_double(l, &x) && p2w_exact_double(r, &y)) {
         /* one-digit ints and floats, in any mix, compare exactly as doubles */
-        t = p2w_compare_doubles(x, y, op);
+        *t = p2w_compare_doubles(x, y, op);
     } else if ((op == Py_EQ || op == Py_NE) && PyUnicode_CheckExact(l) && PyUnicode_CheckExact(r)) {
-        t = _PyUnicode_Equal(l, r) ^ (op == Py_NE);
+        *t = _PyUnicode_Equal(l, r) ^ (op == Py_NE);
+    } else if (p2w_latin1_order(l, r, &order)) {
+        *t = p2w_compare_ints(order, 0, op);
     } else {
-        return p2w_compare_truth_slow(l, r, op);
+        return false;
     }
+    return true;
+}
+
+/* COMPARE_OP followed by a conditional jump: the truth of L <OP> R, with L
+ * and R stolen; 1, 0, or -1 with an exception set. */
+int p2w_compare_truth_slow(PyObject *l, PyObject *r, int op);
+static inline int p2w_compare_truth(PyObject *l, PyObject *r, int op) {
+    int t;
+    if (!p2w_compare_exact(l, r, op, &t)) return p2w_compare_truth_slow(l, r, op);
     Py_DECREF(l);
     Py_DECREF(r);
     return t;
+}
+
+/* COMPARE_OP whose result is kept: L <OP> R with L and R stolen, a new
+ * reference or NULL with an exception set.  The operands
+ * p2w_compare_exact knows give a bool without the rich-comparison call. */
+static inline PyObject *p2w_compare_value(PyObject *l, PyObject *r, int op) {
+    int t;
+    PyObject *res = p2w_compare_exact(l, r, op, &t) ? Py_NewRef(t ? Py_True : Py_False)
+                                                    : PyObject_RichCompare(l, r, op);
+    Py_DECREF(l);
+    Py_DECREF(r);
+    return res;
 }
 
 /* p2w_compare_truth with a constant right operand R (borrowed), an int

@@ -456,12 +456,8 @@ void emit_instr(Fn *f, const Instr *in, const Instr *next) {
             break;
         }
         f->sp = d - 1;
-        sb_printf(o,
-                  "    {\n        PyObject *r = %s, *l = %s;\n"
-                  "        %s = PyObject_RichCompare(l, r, %d);\n"
-                  "        Py_DECREF(l);\n        Py_DECREF(r);\n        if (%s == NULL) goto %s;\n"
-                  "    }\n",
-                  S(d - 1), S(d - 2), S(d - 2), a, S(d - 2), E);
+        sb_printf(o, "    %s = p2w_compare_value(%s, %s, %d);\n    if (%s == NULL) goto %s;\n",
+                  S(d - 2), S(d - 2), S(d - 1), a, S(d - 2), E);
         break;
     case IS_OP:
         sb_printf(o,
