@@ -16,6 +16,7 @@ int p2w_compare_truth_slow(PyObject *l, PyObject *r, int op) {
  * with str keys only (the only kind whose entries the fast path reads). */
 static void fill_global_cache(_PyInterpreterFrame *frame, PyObject *name, p2w_global_cache *cache) {
     cache->globals_version = 0;
+    cache->globals_tag = 0; /* the next peek reads the entry and takes its value */
     if (!PyDict_CheckExact(frame->f_globals) || !PyDict_CheckExact(frame->f_builtins)) return;
     PyDictKeysObject *gkeys = ((PyDictObject *)frame->f_globals)->ma_keys;
     PyDictKeysObject *bkeys = ((PyDictObject *)frame->f_builtins)->ma_keys;
@@ -34,6 +35,33 @@ static void fill_global_cache(_PyInterpreterFrame *frame, PyObject *name, p2w_gl
     if (gversion == 0) return;
     cache->index = index;
     cache->globals_version = gversion;
+}
+
+PyObject *p2w_global_peek_entry(_PyInterpreterFrame *frame, p2w_global_cache *cache) {
+    /* f_globals is a dict (a subclass at worst); the version, unique to
+     * one keys object's state, only matches the exact dict the cache was
+     * filled from */
+    PyDictObject *globals = (PyDictObject *)frame->f_globals;
+    if (cache->globals_version == 0 || globals->ma_keys->dk_version != cache->globals_version)
+        return NULL;
+    PyDictKeysObject *keys = globals->ma_keys;
+    PyDictObject *builtins = NULL;
+    if (cache->builtins_version != 0) {
+        builtins = (PyDictObject *)frame->f_builtins;
+        /* `__builtins__` can be any mapping */
+        if (!PyDict_CheckExact(builtins) ||
+            builtins->ma_keys->dk_version != cache->builtins_version)
+            return NULL;
+        keys = builtins->ma_keys;
+    }
+    PyObject *v = DK_UNICODE_ENTRIES(keys)[cache->index].me_value;
+    if (v != NULL) {
+        cache->globals_tag = globals->ma_version_tag;
+        cache->builtins = (PyObject *)builtins;
+        cache->builtins_tag = builtins ? builtins->ma_version_tag : 0;
+        cache->value = v;
+    }
+    return v;
 }
 
 PyObject *p2w_load_global_slow(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *name,

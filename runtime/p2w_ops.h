@@ -849,11 +849,20 @@ static inline int p2w_load_method_cached(PyObject *obj, PyObject *name, PyObject
     return p2w_load_method_slow(obj, name, meth, cache);
 }
 
-/* LOAD_GLOBAL through a per-site cache: the entry index of NAME in the
- * globals (or builtins) dict, valid while the dicts' key sets keep the
- * versions recorded; a value stored under an existing key is read live.
- * As LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN. */
+/* LOAD_GLOBAL through a per-site cache, at two levels:
+ *   - the value itself, valid while neither dict has changed at all: a
+ *     dict's ma_version_tag (PEP 509) is unique to one state of one dict,
+ *     taken afresh at every change, so an unchanged tag means an unchanged
+ *     value (a module whose globals are never written reads them so);
+ *   - the entry index of NAME in the globals (or builtins) dict, valid
+ *     while the dicts' key sets keep the versions recorded; a value stored
+ *     under an existing key is read live (LOAD_GLOBAL_MODULE /
+ *     LOAD_GLOBAL_BUILTIN), and taken as the first level's new value. */
 typedef struct {
+    uint64_t globals_tag;      /* 0 (no dict's tag): no value cached */
+    uint64_t builtins_tag;     /* with BUILTINS, whose tag it is */
+    PyObject *builtins;        /* NULL: NAME is a global */
+    PyObject *value;           /* borrowed: the dicts hold it while their tags hold */
     uint32_t globals_version;  /* 0: empty cache */
     uint32_t builtins_version; /* 0: NAME is a global */
     Py_ssize_t index;
@@ -862,28 +871,21 @@ typedef struct {
 PyObject *p2w_load_global_slow(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *name,
                                p2w_global_cache *cache);
 
+/* The second level of p2w_global_peek, which also refills the first. */
+PyObject *p2w_global_peek_entry(_PyInterpreterFrame *frame, p2w_global_cache *cache);
+
 /* The global (or builtin) where CACHE says it is, borrowed, without
  * running anything: NULL when the cache no longer describes the frame's
  * globals and builtins, or the name is unbound (the general lookup then
  * decides). */
-static inline __attribute__((always_inline)) PyObject *
-p2w_global_peek(_PyInterpreterFrame *frame, const p2w_global_cache *cache) {
-    /* f_globals is a dict (a subclass at worst); the version, unique to
-     * one keys object's state, only matches the exact dict the cache was
-     * filled from */
-    PyDictObject *globals = (PyDictObject *)frame->f_globals;
-    if (cache->globals_version == 0 || globals->ma_keys->dk_version != cache->globals_version)
-        return NULL;
-    PyDictKeysObject *keys = globals->ma_keys;
-    if (cache->builtins_version != 0) {
-        PyDictObject *builtins = (PyDictObject *)frame->f_builtins;
-        /* `__builtins__` can be any mapping */
-        if (!PyDict_CheckExact(builtins) ||
-            builtins->ma_keys->dk_version != cache->builtins_version)
-            return NULL;
-        keys = builtins->ma_keys;
-    }
-    return DK_UNICODE_ENTRIES(keys)[cache->index].me_value;
+static inline __attribute__((always_inline)) PyObject *p2w_global_peek(_PyInterpreterFrame *frame,
+                                                                       p2w_global_cache *cache) {
+    if (((PyDictObject *)frame->f_globals)->ma_version_tag == cache->globals_tag &&
+        (cache->builtins == NULL ||
+         (frame->f_builtins == cache->builtins &&
+          ((PyDictObject *)cache->builtins)->ma_version_tag == cache->builtins_tag)))
+        return cache->value;
+    return p2w_global_peek_entry(frame, cache);
 }
 static inline __attribute__((always_inline)) PyObject *
 p2w_load_global_cached(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *name,
