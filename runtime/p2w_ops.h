@@ -880,9 +880,12 @@ PyObject *p2w_global_peek_entry(_PyInterpreterFrame *frame, p2w_global_cache *ca
  * decides). */
 static inline __attribute__((always_inline)) PyObject *p2w_global_peek(_PyInterpreterFrame *frame,
                                                                        p2w_global_cache *cache) {
+    /* f_globals is a dict (a subclass at worst); f_builtins, alive while
+     * the frame is, may be any mapping, even one at the address of the dict
+     * the cache knew */
     if (((PyDictObject *)frame->f_globals)->ma_version_tag == cache->globals_tag &&
         (cache->builtins == NULL ||
-         (frame->f_builtins == cache->builtins &&
+         (frame->f_builtins == cache->builtins && PyDict_CheckExact(cache->builtins) &&
           ((PyDictObject *)cache->builtins)->ma_version_tag == cache->builtins_tag)))
         return cache->value;
     return p2w_global_peek_entry(frame, cache);
