@@ -19,9 +19,10 @@
  * Following all of them would embed most of the stdlib into every program
  * (help() imports pydoc, shutil's archive helpers import tarfile, ...), so a
  * function-level stdlib import of one of the tooling packages in
- * lazy_stdlib_only[] is not followed; such a module is still embedded when
- * the program imports it, when a stdlib module imports it at module level,
- * or with --include-module.
+ * lazy_stdlib_only[] is not followed, unless it comes from within that
+ * package; such a module is still embedded when the program imports it,
+ * when a stdlib module imports it at module level, or with
+ * --include-module.
  *
  * The stdlib's files are compiled with the file names native CPython shows
  * for them (e.g. /usr/lib/python3.11/json/decoder.py) so tracebacks through
@@ -355,6 +356,9 @@ static void report_missing(const GraphModule *from, const BcImport *imp, const c
  * builtin modules the program can import are linked, these must be found
  * like any other import. */
 static const char *const implied_imports[][2] = {
+    /* object.__reduce_ex__, __reduce__ and __getstate__ (typeobject.c)
+     * import copyreg; deferred until used (on_use_only[]) */
+    {"__main__", "copyreg"},
     /* sysconfig: _sysconfigdata_{abiflags}_{platform}_{multiarch} */
     {"sysconfig", "_sysconfigdata__wasi_wasm32-wasi"},
     {"array", "collections.abc"},
@@ -393,6 +397,15 @@ static const struct {
     const char *module, *used_name;
 } on_use_only[] = {
     {"_strptime", "strptime"},
+    /* the executors concurrent.futures' __getattr__ imports (asyncio
+     * imports concurrent.futures; the process pool brings multiprocessing),
+     * and unittest's asyncio test case (which brings asyncio) */
+    {"concurrent.futures.process", "ProcessPoolExecutor"},
+    {"concurrent.futures.thread", "ThreadPoolExecutor"},
+    {"unittest.async_case", "IsolatedAsyncioTestCase"},
+    {"copyreg", "__reduce_ex__"},
+    {"copyreg", "__reduce__"},
+    {"copyreg", "__getstate__"},
 };
 
 /* Tooling packages reached from stdlib functions only on demand.  Also
@@ -463,18 +476,28 @@ static bool in_package(const char *name, const char *pkg) {
     return strncmp(name, pkg, n) == 0 && (name[n] == '\0' || name[n] == '.');
 }
 
-static bool is_lazy_only(const char *name) {
+/* Whether a function-level import of NAME by stdlib module FROM is not
+ * followed: NAME is in one of the lazy_stdlib_only[] packages and FROM is
+ * not.  A package's imports of its own modules are followed (email's
+ * parser needs email.message, unittest's assertLogs unittest._log): FROM
+ * being embedded means the program uses that package. */
+static bool is_lazy_only(const char *name, const char *from) {
     for (size_t i = 0; i < sizeof lazy_stdlib_only / sizeof *lazy_stdlib_only; i++)
-        if (in_package(name, lazy_stdlib_only[i])) return true;
+        if (in_package(name, lazy_stdlib_only[i])) return !in_package(from, lazy_stdlib_only[i]);
     return false;
 }
 
-/* The name whose use makes module NAME worth embedding, or NULL when NAME
- * is not in on_use_only[]. */
-static const char *use_trigger(const char *name) {
-    for (size_t i = 0; i < sizeof on_use_only / sizeof *on_use_only; i++)
-        if (strcmp(on_use_only[i].module, name) == 0) return on_use_only[i].used_name;
-    return NULL;
+/* A name whose use makes module NAME worth embedding: the first one seen
+ * so far (G's names_seen), else the first listed; NULL when NAME is not in
+ * on_use_only[]. */
+static const char *use_trigger(const Graph *g, const char *name) {
+    const char *first = NULL;
+    for (size_t i = 0; i < sizeof on_use_only / sizeof *on_use_only; i++) {
+        if (strcmp(on_use_only[i].module, name) != 0) continue;
+        if (names_has(&g->names_seen, on_use_only[i].used_name)) return on_use_only[i].used_name;
+        if (!first) first = on_use_only[i].used_name;
+    }
+    return first;
 }
 
 /* The builtins through which code reaches CPython's bytecode compiler
@@ -487,7 +510,13 @@ static const char *const compiler_builtins[] = {"compile", "exec", "eval"};
 static void note_used_names(Graph *g, const GraphModule *m) {
     for (size_t i = 0; i < sizeof on_use_only / sizeof *on_use_only; i++) {
         const char *used = on_use_only[i].used_name;
-        if (!names_has(&g->names_seen, used) && bc_reads_name(m->code, used))
+        /* the package offering the name (concurrent.futures' __getattr__
+         * and __all__ name its executors) does not count as using it */
+        char *top = xstrdup(on_use_only[i].module);
+        top[strcspn(top, ".")] = '\0';
+        bool own = in_package(m->name, top);
+        free(top);
+        if (!own && !names_has(&g->names_seen, used) && bc_reads_name(m->code, used))
             names_add(&g->names_seen, used);
     }
     for (size_t k = 0;
@@ -501,7 +530,7 @@ static void note_used_names(Graph *g, const GraphModule *m) {
 /* Whether an import of FULL that only some function would run is put off
  * until its trigger name is seen (on_use_only[]); records it if so. */
 static bool defer_until_used(Graph *g, const char *full) {
-    const char *trigger = use_trigger(full);
+    const char *trigger = use_trigger(g, full);
     if (!trigger || names_has(&g->names_seen, trigger) || lookup(g, full)) return false;
     if (!names_has(&g->deferred, full)) names_add(&g->deferred, full);
     return true;
@@ -534,8 +563,8 @@ static void follow_import(Graph *g, GraphModule *from, const BcImport *imp, Name
         return;
     }
     /* CPython's own tests (Lib/test) are programs, not library code */
-    if (imp->lazy && from->stdlib && !in_package(from->name, "test") && is_lazy_only(full) &&
-        !lookup(g, full)) {
+    if (imp->lazy && from->stdlib && !in_package(from->name, "test") &&
+        is_lazy_only(full, from->name) && !lookup(g, full)) {
         diag_verbose("%s:%d: not following function-level import of %s", from->filename,
                      imp->lineno, full);
         free(full);
@@ -543,7 +572,7 @@ static void follow_import(Graph *g, GraphModule *from, const BcImport *imp, Name
     }
     if (imp->lazy && from->stdlib && defer_until_used(g, full)) {
         diag_verbose("%s:%d: not following function-level import of %s until '%s' is used",
-                     from->filename, imp->lineno, full, use_trigger(full));
+                     from->filename, imp->lineno, full, use_trigger(g, full));
         free(full);
         return;
     }
@@ -633,14 +662,30 @@ static bool needs_unicodedata(PyObject *code) {
     return false;
 }
 
+/* Whether CODE or a code object nested in it is a coroutine (async def):
+ * one never awaited is reported by a RuntimeWarning with the coroutine as
+ * its source, which the C warnings code shows through the warnings module,
+ * importing it then.  (Embedding warnings in every program would bring
+ * linecache, tokenize and re, which its functions import.) */
+static bool has_coroutine(PyObject *code) {
+    PyCodeObject *co = (PyCodeObject *)code;
+    if (co->co_flags & CO_COROUTINE) return true;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(co->co_consts); k++) {
+        PyObject *c = PyTuple_GET_ITEM(co->co_consts, k);
+        if (PyCode_Check(c) && has_coroutine(c)) return true;
+    }
+    return false;
+}
+
 /* Follows the deferred imports whose trigger name has been seen since;
  * true if one was. */
 static bool follow_deferred(Graph *g) {
     bool any = false;
     for (size_t i = 0; i < g->deferred.len; i++) {
         const char *name = g->deferred.items[i];
-        if (lookup(g, name) || !names_has(&g->names_seen, use_trigger(name))) continue;
-        diag_verbose("following the deferred import of %s: '%s' is used", name, use_trigger(name));
+        if (lookup(g, name) || !names_has(&g->names_seen, use_trigger(g, name))) continue;
+        diag_verbose("following the deferred import of %s: '%s' is used", name,
+                     use_trigger(g, name));
         ensure(g, name);
         any = true;
     }
@@ -656,7 +701,7 @@ bool graph_close(Graph *g) {
             if (strcmp(m->name, implied_imports[i][0]) != 0) continue;
             if (defer_until_used(g, target))
                 diag_verbose("%s: not following %s, which its functions import, until '%s' is used",
-                             m->name, target, use_trigger(target));
+                             m->name, target, use_trigger(g, target));
             else
                 ensure(g, target);
         }
@@ -673,6 +718,10 @@ bool graph_close(Graph *g) {
             diag_verbose("%s: needs unicodedata (non-ASCII names, \\N{...} or namereplace)",
                          m->name);
             ensure(g, "unicodedata");
+        }
+        if (!m->stdlib && !lookup(g, "warnings") && has_coroutine(m->code)) {
+            diag_verbose("%s: has coroutines, whose RuntimeWarning imports warnings", m->name);
+            ensure(g, "warnings");
         }
         for (size_t i = 0; i < imports.len; i++) follow_import(g, m, &imports.items[i], &reported);
         bc_import_list_free(&imports);
@@ -777,6 +826,13 @@ GraphModule **graph_embedded(Graph *g, size_t *count) {
 GraphModule *graph_lookup(Graph *g, const char *name) { return lookup(g, name); }
 
 char *graph_compiler_use(Graph *g) {
+    /* its compile-time warnings are given again at run time by compiling
+     * its source (runtime/p2w_init.c) */
+    GraphModule *main_mod = lookup(g, "__main__");
+    if (main_mod && main_mod->compile_warned)
+        return xasprintf("compiling %s warns, and it is compiled again at run time for the "
+                         "warnings",
+                         main_mod->filename ? main_mod->filename : "__main__");
     if (g->program_miss)
         return xasprintf("the import of %s, not found now, may find a .py file at run time",
                          g->program_miss);

@@ -80,8 +80,9 @@ GraphModule *graph_lookup(Graph *g, const char *name);
  * the name compile, exec or eval (a call, an attribute such as re.compile,
  * a from-import, or a string constant, as getattr(builtins, "exec")), or an
  * import of the program's own code was not found now (a .py file found on
- * the run's file system would be compiled then).  Call once the graph is
- * complete. */
+ * the run's file system would be compiled then), or compiling the main
+ * script warned (its warnings are the run's: it is compiled again at run
+ * time to give them).  Call once the graph is complete. */
 char *graph_compiler_use(Graph *g);
 /* The runtime's frozen modules, with those the output carries selected
  * (frozen_select): the frozen modules the program can import and those
