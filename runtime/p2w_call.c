@@ -205,6 +205,24 @@ PyObject *p2w_call(PyThreadState *tstate, PyObject **sp, int oparg, PyObject *kw
             return call_compiled(tstate, (PyFunctionObject *)func, fn, sp - total, total,
                                  frame_size, false);
     }
+    /* str(x), tuple(x) and type(x) do their work directly, as ceval's
+     * PRECALL_NO_KW_STR_1 / _TUPLE_1 / _TYPE_1: no recursion level of the
+     * type call, so recursion through __str__ reaches the depth, and gets
+     * the message, that it does natively */
+    if (nkw == 0 && total == 1 && !is_meth) {
+        if (func == (PyObject *)&PyUnicode_Type) {
+            res = PyObject_Str(sp[-1]);
+            goto done;
+        }
+        if (func == (PyObject *)&PyTuple_Type) {
+            res = PySequence_Tuple(sp[-1]);
+            goto done;
+        }
+        if (func == (PyObject *)&PyType_Type) {
+            res = Py_NewRef(Py_TYPE(sp[-1]));
+            goto done;
+        }
+    }
     if (nkw == 0 && Py_IS_TYPE(func, &PyType_Type)) {
         if (construct(tstate, sp - total, total, &res)) goto done;
     }
