@@ -471,9 +471,14 @@ static const char *const lazy_stdlib_only[] = {
     "importlib.readers",
 };
 
-static bool in_package(const char *name, const char *pkg) {
-    size_t n = strlen(pkg);
+/* Whether NAME is the package (or module) named by the first N characters
+ * of PKG, or inside it. */
+static bool in_package_n(const char *name, const char *pkg, size_t n) {
     return strncmp(name, pkg, n) == 0 && (name[n] == '\0' || name[n] == '.');
+}
+
+static bool in_package(const char *name, const char *pkg) {
+    return in_package_n(name, pkg, strlen(pkg));
 }
 
 /* Whether a function-level import of NAME by stdlib module FROM is not
@@ -512,10 +517,8 @@ static void note_used_names(Graph *g, const GraphModule *m) {
         const char *used = on_use_only[i].used_name;
         /* the package offering the name (concurrent.futures' __getattr__
          * and __all__ name its executors) does not count as using it */
-        char *top = xstrdup(on_use_only[i].module);
-        top[strcspn(top, ".")] = '\0';
-        bool own = in_package(m->name, top);
-        free(top);
+        const char *module = on_use_only[i].module;
+        bool own = in_package_n(m->name, module, strcspn(module, "."));
         if (!own && !names_has(&g->names_seen, used) && bc_reads_name(m->code, used))
             names_add(&g->names_seen, used);
     }
