@@ -101,6 +101,23 @@ static char **tuple_of_str(PyObject *t, size_t *n) {
     return out;
 }
 
+/* The offset a forward jump of 3.11 goes to (relative to the next code
+ * unit: none of these has inline caches), or -1 for any other instruction. */
+static int forward_jump_target(const BcInstr *in) {
+    switch (in->op) {
+    case JUMP_FORWARD:
+    case POP_JUMP_FORWARD_IF_TRUE:
+    case POP_JUMP_FORWARD_IF_FALSE:
+    case POP_JUMP_FORWARD_IF_NONE:
+    case POP_JUMP_FORWARD_IF_NOT_NONE:
+    case JUMP_IF_TRUE_OR_POP:
+    case JUMP_IF_FALSE_OR_POP:
+    case FOR_ITER:
+    case SEND: return in->off + 1 + in->arg;
+    default: return -1;
+    }
+}
+
 static bool scan_one(PyCodeObject *co, BcImportList *out) {
     PyObject *bytes = PyCode_GetCode(co);
     if (!bytes) return false;
@@ -112,8 +129,11 @@ static bool scan_one(PyCodeObject *co, BcImportList *out) {
     int guard_state = 0; /* how much of the __main__ guard pattern was just seen */
     int main_end = -1;   /* imports before this offset are __main__-only */
     bool module_level = (co->co_flags & CO_OPTIMIZED) == 0;
+    int skippable_end = -1; /* the farthest forward jump seen so far goes here */
     for (size_t k = 0; k < n; k++) {
         int op = ins[k].op, arg = ins[k].arg, i = ins[k].off;
+        int target = forward_jump_target(&ins[k]);
+        if (target > skippable_end) skippable_end = target;
         if (module_level) {
             PyObject *v = NULL;
             if (op == LOAD_NAME)
@@ -154,6 +174,7 @@ static bool scan_one(PyCodeObject *co, BcImportList *out) {
             imp->guarded = in_try(handlers, nhandlers, i);
             imp->lazy = (co->co_flags & CO_OPTIMIZED) != 0;
             imp->main_only = i < main_end;
+            imp->conditional = i < skippable_end;
         }
         prev_const[0] = prev_const[1] = NULL;
     }

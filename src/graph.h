@@ -34,6 +34,11 @@ typedef struct {
     char **deps;         /* modules its import runs (module-level imports outside
                             `if __name__ == "__main__":`), in order, no duplicates */
     size_t ndeps;
+    char **hard_deps; /* those of its deps not inside a try block: one that
+                         fails makes its own import fail */
+    size_t nhard_deps;
+    const char *blocked_by; /* a missing module that an unguarded chain of
+                               module-level imports reaches, or NULL (borrowed) */
 } GraphModule;
 
 typedef struct Graph Graph;

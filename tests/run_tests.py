@@ -357,6 +357,36 @@ def error_tests():
               show_diff("stderr", native.stderr, compiled.stderr))
     tests.append(("errors/missing_import_warns", missing_import))
 
+    def missing_extension():
+        script = errs / "missing_extension.py"
+        rel = script.relative_to(ROOT)
+        wasm = OUT / "missing_extension.wasm"
+        c = run([P2W, rel, "-o", wasm])
+        check(c.returncode == 0, f"py2wasm failed: {c.stderr.decode()}")
+        err = c.stderr.decode()
+        check(f"warning: {script}:13: importing 'curses' will raise ImportError at run time: "
+              "it needs module '_curses'" in err, f"no warning naming file, line and cause:\n{err}")
+        check("ctypes" not in err, f"guarded import warned about:\n{err}")
+        check(err.count("warning:") == 1, f"expected one warning:\n{err}")
+        compiled = run(["node", RUNNER, wasm])
+        check(compiled.returncode == 1 and compiled.stdout == b"running\n" and
+              compiled.stderr.endswith(b"ModuleNotFoundError: No module named '_curses'\n"),
+              f"unexpected run: {compiled}")
+    tests.append(("errors/missing_extension_warns", missing_extension))
+
+    def platform_imports():
+        # stdlib modules import Windows-only modules (nt, _winapi) inside
+        # `if` blocks: no warning for those
+        wasm = OUT / "platform_imports.wasm"
+        src = OUT / "platform_imports.py"
+        src.write_text("import shutil, subprocess, tempfile, asyncio, urllib.request\nprint('ok')\n")
+        c = run([P2W, src, "-o", wasm])
+        check(c.returncode == 0 and "warning" not in c.stderr.decode(),
+              f"py2wasm warned or failed: {c.stderr.decode()}")
+        compiled = run(["node", RUNNER, wasm])
+        check(compiled.stdout == b"ok\n" and compiled.returncode == 0, f"unexpected run: {compiled}")
+    tests.append(("errors/platform_imports_quiet", platform_imports))
+
     def cli(name, args, code, needle, env=None):
         def test():
             c = run([P2W, *args], env=env)

@@ -115,7 +115,15 @@ static void test_scan_imports(void) {
                                  "    import in_class\n"
                                  "if __name__ == '__main__':\n"
                                  "    import main_only\n"
-                                 "import after_main\n");
+                                 "import after_main\n"
+                                 "if flag:\n"
+                                 "    import in_if\n"
+                                 "else:\n"
+                                 "    import in_else\n"
+                                 "for _ in flag:\n"
+                                 "    import in_loop\n"
+                                 "x = flag and y or z\n"
+                                 "import after_all\n");
     EXPECT(code != NULL);
     if (!code) {
         end();
@@ -123,7 +131,7 @@ static void test_scan_imports(void) {
     }
     BcImportList l = {0};
     EXPECT(bc_scan_imports(code, &l));
-    EXPECT(l.len == 8);
+    EXPECT(l.len == 12);
     const BcImport *i;
     EXPECT((i = find_import(&l, "a.b.c", 0)) && i->nfrom == 0 && i->lineno == 1 && !i->guarded);
     EXPECT((i = find_import(&l, "", 2)) && i->nfrom == 2 && strcmp(i->fromlist[1], "y") == 0);
@@ -132,7 +140,13 @@ static void test_scan_imports(void) {
     EXPECT((i = find_import(&l, "lazy_one", 0)) && i->lazy && !i->guarded);
     EXPECT((i = find_import(&l, "in_class", 0)) && !i->lazy);
     EXPECT((i = find_import(&l, "main_only", 0)) && i->main_only && !i->lazy);
-    EXPECT((i = find_import(&l, "after_main", 0)) && !i->main_only);
+    EXPECT((i = find_import(&l, "after_main", 0)) && !i->main_only && !i->conditional);
+    EXPECT((i = find_import(&l, "a.b.c", 0)) && !i->conditional);
+    EXPECT((i = find_import(&l, "main_only", 0)) && i->conditional);
+    EXPECT((i = find_import(&l, "in_if", 0)) && i->conditional);
+    EXPECT((i = find_import(&l, "in_else", 0)) && i->conditional);
+    EXPECT((i = find_import(&l, "in_loop", 0)) && i->conditional);
+    EXPECT((i = find_import(&l, "after_all", 0)) && !i->conditional && !i->guarded);
     bc_import_list_free(&l);
     Py_DECREF(code);
     end();
