@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Cross-builds the py2wasm runtime: CPython 3.11.2 for wasm32-wasi with
-# Debian's clang-14 and wasi-libc, plus zlib and lz4, into BUILD/runtime:
+# Debian's clang-14 and wasi-libc, plus zlib, lz4, bzip2, liblzma and SQLite,
+# into BUILD/runtime:
 #
 #   BUILD/runtime/lib/libpython3.11.a   CPython core + builtin C modules
 #   BUILD/runtime/lib/libz.a            zlib for wasm32
+#   BUILD/runtime/lib/libbz2.a, liblzma.a, libsqlite3.a
+#                                       for the _bz2, _lzma and _sqlite3
+#                                       modules (linked only into programs
+#                                       that can import them)
 #   BUILD/runtime/lib/liblz4.a          lz4's block decoder, which unpacks a
 #                                       snapshot's compressed heap at start-up
 #   BUILD/runtime/lib/*.o               Modules/config.o (inittab) etc.
@@ -98,6 +103,62 @@ if ! step_done lz4; then
   mark lz4
 fi
 
+# --- bzip2 -----------------------------------------------------------------
+BZ2=$B/bzip2-wasm
+if ! step_done bzip2; then
+  log "building bzip2 for wasm32-wasi"
+  "$here/fetch-sources.sh" "$B/cache"
+  rm -rf "$B/src/bzip2" "$BZ2"; mkdir -p "$B/src/bzip2" "$BZ2/obj" "$BZ2/include" "$BZ2/lib"
+  tar -xzf "$B/cache/"bzip2_*.tar.gz -C "$B/src/bzip2" --strip-components=1
+  for f in blocksort huffman crctable randtable compress decompress bzlib; do
+    $CC_WASM -O2 -D_FILE_OFFSET_BITS=64 -c "$B/src/bzip2/$f.c" -o "$BZ2/obj/$f.o"
+  done
+  llvm-ar-14 rcs "$BZ2/lib/libbz2.a" "$BZ2"/obj/*.o
+  cp "$B/src/bzip2/bzlib.h" "$BZ2/include/"
+  mark bzip2
+fi
+
+# --- liblzma (xz) ------------------------------------------------------------
+XZ=$B/xz-wasm
+if ! step_done xz; then
+  log "building liblzma for wasm32-wasi"
+  "$here/fetch-sources.sh" "$B/cache"
+  rm -rf "$B/src/xz" "$XZ"; mkdir -p "$B/src/xz" "$XZ"
+  tar -xJf "$B/cache/"xz-utils_*.tar.xz -C "$B/src/xz" --strip-components=1
+  (cd "$B/src/xz" &&
+   ./configure --host=wasm32-unknown-wasi CC="$CC_WASM" AR=llvm-ar-14 RANLIB=llvm-ranlib-14 \
+     CFLAGS="-O2 -D_WASI_EMULATED_SIGNAL -include $root/runtime/shims/xz-wasi.h" \
+     --prefix="$XZ" --disable-threads --disable-shared --enable-static \
+     --disable-xz --disable-xzdec --disable-lzmadec --disable-lzmainfo --disable-lzma-links \
+     --disable-scripts --disable-doc --disable-nls >"$B/src/xz/p2w-build.log" 2>&1 &&
+   make -j"$JOBS" -C src/liblzma install >>"$B/src/xz/p2w-build.log" 2>&1) ||
+    { log "liblzma build failed; see $B/src/xz/p2w-build.log"; tail -20 "$B/src/xz/p2w-build.log" >&2; exit 1; }
+  mark xz
+fi
+
+# --- SQLite ------------------------------------------------------------------
+# Debian ships SQLite's source tree; its amalgamation (sqlite3.c) is
+# generated with the host's compiler and tclsh, then built for wasm with
+# the unix VFS less what WASI lacks (runtime/shims/sqlite-wasi.h): no
+# threads, extensions, WAL (shared memory) or mmap.
+SQLITE=$B/sqlite-wasm
+if ! step_done sqlite; then
+  log "building SQLite for wasm32-wasi"
+  "$here/fetch-sources.sh" "$B/cache"
+  rm -rf "$B/src/sqlite" "$SQLITE"; mkdir -p "$B/src/sqlite/host" "$SQLITE/include" "$SQLITE/lib"
+  tar -xJf "$B/cache/"sqlite3_*.orig.tar.xz -C "$B/src/sqlite" --strip-components=1
+  (cd "$B/src/sqlite/host" &&
+   PKG_CONFIG_LIBDIR= ../configure --disable-tcl --disable-readline >p2w-build.log 2>&1 &&
+   make sqlite3.c >>p2w-build.log 2>&1) ||
+    { log "generating SQLite's amalgamation failed; see $B/src/sqlite/host/p2w-build.log"; exit 1; }
+  $CC_WASM -O2 -include "$root/runtime/shims/sqlite-wasi.h" -D_WASI_EMULATED_GETPID \
+    -DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION -DSQLITE_OMIT_WAL -DSQLITE_MAX_MMAP_SIZE=0 \
+    -c "$B/src/sqlite/host/sqlite3.c" -o "$SQLITE/sqlite3.o"
+  llvm-ar-14 rcs "$SQLITE/lib/libsqlite3.a" "$SQLITE/sqlite3.o"
+  cp "$B/src/sqlite/host/sqlite3.h" "$SQLITE/include/"
+  mark sqlite
+fi
+
 # --- CPython ---------------------------------------------------------------
 OBJ=$B/cpython-wasm
 # pymalloc, which configure turns off for WASI by default, is turned back
@@ -105,7 +166,10 @@ OBJ=$B/cpython-wasm
 # dlmalloc on allocation-heavy programs (measured on bench/, compiled and
 # interpreted alike); it only needs malloc() for its arenas.
 configure_flags="--with-pymalloc ${P2W_CONFIGURE_EXTRA-}"
-if step_done configure && [[ "$(cat "$B/stamps/configure")" != "$configure_flags" ]]; then
+# the stamp also names the libraries configure is given, so that adding one
+# reconfigures
+configure_stamp="$configure_flags; libs: z bz2 lzma sqlite3"
+if step_done configure && [[ "$(cat "$B/stamps/configure")" != "$configure_stamp" ]]; then
   log "configure flags changed; configuring afresh"
   rm -f "$B/stamps/configure" "$B/stamps/cpython" "$B/stamps/install" "$B/stamps/modules"
 fi
@@ -120,11 +184,14 @@ if ! step_done configure; then
    OPT="-DNDEBUG -fwrapv -O3 -Wall" \
    CFLAGS="-DPy_DEFAULT_RECURSION_LIMIT=1000" \
    ZLIB_CFLAGS="-I$ZLIB/include" ZLIB_LIBS="-L$ZLIB/lib -lz" \
+   BZIP2_CFLAGS="-I$BZ2/include" BZIP2_LIBS="-L$BZ2/lib -lbz2" \
+   LIBLZMA_CFLAGS="-I$XZ/include" LIBLZMA_LIBS="-L$XZ/lib -llzma" \
+   LIBSQLITE3_CFLAGS="-I$SQLITE/include" LIBSQLITE3_LIBS="-L$SQLITE/lib -lsqlite3" \
    "$SRC/configure" --host=wasm32-unknown-wasi --build="$("$SRC/config.guess")" \
      --with-build-python=/usr/bin/python3.11 --without-ensurepip \
      --disable-test-modules $configure_flags >"$OBJ/configure.log" 2>&1) ||
     { log "configure failed; see $OBJ/configure.log"; tail -20 "$OBJ/configure.log" >&2; exit 1; }
-  echo "$configure_flags" > "$B/stamps/configure"
+  echo "$configure_stamp" > "$B/stamps/configure"
 fi
 
 STACK=8388608
@@ -178,7 +245,8 @@ if ! step_done install; then
   cp -r "$SRC/Include/." "$R/include/"
   cp "$OBJ/pyconfig.h" "$ZLIB/include/zlib.h" "$ZLIB/include/zconf.h" "$LZ4/include/lz4.h" \
      "$R/include/"
-  cp "$OBJ/libpython3.11.a" "$ZLIB/lib/libz.a" "$LZ4/lib/liblz4.a" "$R/lib/"
+  cp "$OBJ/libpython3.11.a" "$ZLIB/lib/libz.a" "$LZ4/lib/liblz4.a" "$BZ2/lib/libbz2.a" \
+     "$XZ/lib/liblzma.a" "$SQLITE/lib/libsqlite3.a" "$R/lib/"
   cp "$OBJ/Modules/config.o" "$R/lib/"
   # The bundled libmpdec/expat/hacl objects of static builtin modules are
   # linked into python.wasm from separate archives in 3.11; keep them all.

@@ -13,6 +13,7 @@ PACKAGES=(
   clang-14 lld-14 llvm-14 wasi-libc libclang-rt-14-dev-wasm32
   binaryen wabt python3.11 python3.11-dev nodejs
   make gcc pkg-config dpkg-dev xz-utils ca-certificates liblz4-dev
+  tcl
 )
 TEST_PACKAGES=(chromium fonts-dejavu-core)
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Obtains the pinned upstream tarballs of CPython 3.11.2, zlib and lz4 from
-# Debian's source packages and verifies them against the checksums in
+# Obtains the pinned upstream tarballs of CPython 3.11.2, zlib, lz4, bzip2,
+# xz (liblzma) and SQLite from Debian's source packages and verifies them against the checksums in
 # scripts/sources.sha256.
 #
 # Debian's "deb-src" entries are derived from the machine's own apt sources
@@ -11,7 +11,8 @@
 # version is tried in turn.
 #
 # Usage: fetch-sources.sh CACHE_DIR
-#   -> CACHE_DIR/Python-3.11.2.tgz, CACHE_DIR/zlib-*.tar.*, CACHE_DIR/lz4-*.tar.*
+#   -> CACHE_DIR/Python-3.11.2.tgz, CACHE_DIR/zlib-*.tar.*, CACHE_DIR/lz4-*.tar.*,
+#      CACHE_DIR/bzip2_*.tar.*, CACHE_DIR/xz-utils_*.tar.*, CACHE_DIR/sqlite3_*.tar.*
 set -euo pipefail
 cache=$(realpath -m "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,7 +24,11 @@ have_ok() { [[ -f "$cache/$1" ]] && echo "$(want "$1")  $cache/$1" | sha256sum -
 py_tar=Python-3.11.2.tgz
 zlib_tar=$(awk '$2 ~ /^zlib/ { print $2 }' "$here/sources.sha256")
 lz4_tar=$(awk '$2 ~ /^lz4/ { print $2 }' "$here/sources.sha256")
-if have_ok "$py_tar" && have_ok "$zlib_tar" && have_ok "$lz4_tar"; then exit 0; fi
+bzip2_tar=$(awk '$2 ~ /^bzip2/ { print $2 }' "$here/sources.sha256")
+xz_tar=$(awk '$2 ~ /^xz-utils/ { print $2 }' "$here/sources.sha256")
+sqlite_tar=$(awk '$2 ~ /^sqlite3/ { print $2 }' "$here/sources.sha256")
+if have_ok "$py_tar" && have_ok "$zlib_tar" && have_ok "$lz4_tar" && have_ok "$bzip2_tar" &&
+   have_ok "$xz_tar" && have_ok "$sqlite_tar"; then exit 0; fi
 
 apt_dir="$cache/apt"
 mkdir -p "$apt_dir/lists/partial" "$apt_dir/sources.list.d" "$apt_dir/archives/partial"
@@ -56,7 +61,7 @@ fetch() {
              awk '/^Version:/ { print $2 }' | sort -urV); do
     echo "fetch-sources: downloading Debian source package $pkg=$v" >&2
     if (cd "$work" && "${APT[@]}" source --download-only "$pkg=$v" >/dev/null 2>&1); then
-      orig=$(ls "$work" | grep -E '\.orig\.tar\.' | head -1)
+      orig=$(ls "$work" | grep -E '\.orig\.tar\.[a-z0-9]+$' | head -1)
       if [[ -n "$orig" ]]; then
         mv "$work/$orig" "$cache/$dest"
         rm -rf "$work"
@@ -75,3 +80,6 @@ fetch() {
 fetch python3.11 "$py_tar"
 fetch zlib "$zlib_tar"
 fetch lz4 "$lz4_tar"
+fetch bzip2 "$bzip2_tar"
+fetch xz-utils "$xz_tar"
+fetch sqlite3 "$sqlite_tar"

@@ -387,6 +387,9 @@ static const char *const implied_imports[][2] = {
     {"sysconfig", "_sysconfigdata__wasi_wasm32-wasi"},
     {"array", "collections.abc"},
     {"_asyncio", "asyncio"},
+    /* Connection.iterdump (Modules/_sqlite/connection.c) */
+    {"_sqlite3", "sqlite3.dump"},
+    {"_sqlite3", "functools"},
     {"_datetime", "time"},
     {"_datetime", "_strptime"},
     {"_decimal", "collections"},

@@ -229,8 +229,10 @@ bool tc_compile_all(const Toolchain *tc, const TcUnit *units, size_t n, int jobs
 }
 
 bool tc_link(const Toolchain *tc, const char *const *objs, size_t nobjs, const char *out_path) {
+    /* archives: only what the program's code and inittab reach is linked */
     static const char *const runtime_libs[] = {"libp2w.a",   "libpython3.11.a", "libmpdec.a",
-                                               "libexpat.a", "libz.a",          "liblz4.a"};
+                                               "libexpat.a", "libz.a",          "liblz4.a",
+                                               "libbz2.a",   "liblzma.a",       "libsqlite3.a"};
     Argv a = {0};
     target_args(tc, &a);
     for (size_t i = 0; i < nobjs; i++) arg(&a, objs[i]);
