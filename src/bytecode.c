@@ -118,6 +118,55 @@ static int forward_jump_target(const BcInstr *in) {
     }
 }
 
+/* Whether IN loads a name, global, attribute or method called
+ * import_module or __import__: the callable of import_module("json"),
+ * importlib.import_module("json") or __import__("json"). */
+static bool loads_importer(PyCodeObject *co, const BcInstr *in) {
+    int namei;
+    switch (in->op) {
+    case LOAD_NAME:
+    case LOAD_ATTR:
+    case LOAD_METHOD: namei = in->arg; break;
+    case LOAD_GLOBAL: namei = in->arg >> 1; break;
+    default: return false;
+    }
+    PyObject *name = PyTuple_GET_ITEM(co->co_names, namei);
+    return PyUnicode_CompareWithASCIIString(name, "import_module") == 0 ||
+           PyUnicode_CompareWithASCIIString(name, "__import__") == 0;
+}
+
+/* Whether S looks like a dotted module name (json, os.path, pkg._mod). */
+static bool is_module_name(const char *s) {
+    bool start = true;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '.') {
+            if (start) return false;
+            start = true;
+        } else if (c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 ||
+                   (!start && c >= '0' && c <= '9')) {
+            start = false;
+        } else {
+            return false;
+        }
+    }
+    return !start;
+}
+
+/* Appends a new, zeroed entry to OUT for an import at offset OFF of CO. */
+static BcImport *add_import(BcImportList *out, PyCodeObject *co, const BcHandler *handlers,
+                            size_t nhandlers, int off, int main_end, int skippable_end) {
+    grow_array((void **)&out->items, &out->cap, out->len + 1, sizeof(BcImport));
+    BcImport *imp = &out->items[out->len++];
+    memset(imp, 0, sizeof *imp);
+    imp->lineno = PyCode_Addr2Line(co, 2 * off);
+    imp->guarded = in_try(handlers, nhandlers, off);
+    imp->lazy = (co->co_flags & CO_OPTIMIZED) != 0;
+    imp->main_only = off < main_end;
+    imp->conditional = off < skippable_end;
+    return imp;
+}
+
 static bool scan_one(PyCodeObject *co, BcImportList *out) {
     PyObject *bytes = PyCode_GetCode(co);
     if (!bytes) return false;
@@ -157,24 +206,31 @@ static bool scan_one(PyCodeObject *co, BcImportList *out) {
         if (op == LOAD_CONST) {
             prev_const[0] = prev_const[1];
             prev_const[1] = PyTuple_GET_ITEM(co->co_consts, arg);
+            /* an absolute name given literally as the first argument */
+            PyObject *c = prev_const[1];
+            if (k > 0 && loads_importer(co, &ins[k - 1]) && PyUnicode_Check(c)) {
+                const char *utf8 = PyUnicode_AsUTF8(c);
+                if (!utf8) {
+                    PyErr_Clear();
+                    continue;
+                }
+                if (!is_module_name(utf8)) continue;
+                BcImport *imp =
+                    add_import(out, co, handlers, nhandlers, i, main_end, skippable_end);
+                imp->name = xstrdup(utf8);
+                imp->by_call = true;
+            }
             continue;
         }
         if (op == IMPORT_NAME) {
             PyObject *name = PyTuple_GET_ITEM(co->co_names, arg);
-            grow_array((void **)&out->items, &out->cap, out->len + 1, sizeof(BcImport));
-            BcImport *imp = &out->items[out->len++];
-            memset(imp, 0, sizeof *imp);
+            BcImport *imp = add_import(out, co, handlers, nhandlers, i, main_end, skippable_end);
             imp->name = xstrdup(PyUnicode_AsUTF8(name));
             imp->level = prev_const[0] && PyLong_Check(prev_const[0])
                              ? (int)PyLong_AsLong(prev_const[0])
                              : 0;
             if (prev_const[1] && prev_const[1] != Py_None)
                 imp->fromlist = tuple_of_str(prev_const[1], &imp->nfrom);
-            imp->lineno = PyCode_Addr2Line(co, 2 * i);
-            imp->guarded = in_try(handlers, nhandlers, i);
-            imp->lazy = (co->co_flags & CO_OPTIMIZED) != 0;
-            imp->main_only = i < main_end;
-            imp->conditional = i < skippable_end;
         }
         prev_const[0] = prev_const[1] = NULL;
     }

@@ -42,6 +42,8 @@ typedef struct {
     bool main_only;   /* inside `if __name__ == "__main__":` at module level */
     bool conditional; /* a forward jump before it can skip it (an if, a loop, a
                          conditional expression): it may not run */
+    bool by_call;     /* importlib.import_module("name") or __import__("name"),
+                         not an import statement */
 } BcImport;
 
 typedef struct {

@@ -390,6 +390,8 @@ static const char *const implied_imports[][2] = {
     /* Connection.iterdump (Modules/_sqlite/connection.c) */
     {"_sqlite3", "sqlite3.dump"},
     {"_sqlite3", "functools"},
+    /* dbm tries its back ends by computed names; only dbm.dumb works on WASI */
+    {"dbm", "dbm.dumb"},
     {"_datetime", "time"},
     {"_datetime", "_strptime"},
     {"_decimal", "collections"},
@@ -422,17 +424,34 @@ static const char *const implied_imports[][2] = {
  * --include-module still embed it as any other. */
 static const struct {
     const char *module, *used_name;
+    const char *offered_by; /* a module whose own reads of the name do not count
+                               (it defines it, or lists it in __all__) */
+    bool program_only;      /* only the program's own code reading it counts */
 } on_use_only[] = {
-    {"_strptime", "strptime"},
+    {"_strptime", "strptime", NULL, false},
     /* the executors concurrent.futures' __getattr__ imports (asyncio
      * imports concurrent.futures; the process pool brings multiprocessing),
      * and unittest's asyncio test case (which brings asyncio) */
-    {"concurrent.futures.process", "ProcessPoolExecutor"},
-    {"concurrent.futures.thread", "ThreadPoolExecutor"},
-    {"unittest.async_case", "IsolatedAsyncioTestCase"},
-    {"copyreg", "__reduce_ex__"},
-    {"copyreg", "__reduce__"},
-    {"copyreg", "__getstate__"},
+    {"concurrent.futures.process", "ProcessPoolExecutor", NULL, false},
+    {"concurrent.futures.thread", "ThreadPoolExecutor", NULL, false},
+    {"unittest.async_case", "IsolatedAsyncioTestCase", NULL, false},
+    {"copyreg", "__reduce_ex__", NULL, false},
+    {"copyreg", "__reduce__", NULL, false},
+    {"copyreg", "__getstate__", NULL, false},
+    /* shutil's archive formats (tempfile imports shutil) */
+    {"tarfile", "make_archive", "shutil", false},
+    {"tarfile", "unpack_archive", "shutil", false},
+    {"zipfile", "make_archive", "shutil", false},
+    {"zipfile", "unpack_archive", "shutil", false},
+    /* shelve.open's database; dbm's own modules are imported by computed
+     * names (implied_imports[]) */
+    {"dbm", "open", "shelve", false},
+    /* urlsplit checks a non-ASCII host name with NFKC normalisation:
+     * unicodedata (1.1 MB) when the program itself splits URLs, not for
+     * every user of pathlib or email, which import urllib.parse */
+    {"unicodedata", "urlsplit", NULL, true},
+    {"unicodedata", "urlparse", NULL, true},
+    {"unicodedata", "urljoin", NULL, true},
 };
 
 /* Tooling packages reached from stdlib functions only on demand.  Also
@@ -491,7 +510,6 @@ static const char *const lazy_stdlib_only[] = {
     "_bootsubprocess",
     "getpass",
     "netrc",
-    "mimetypes",
     "shelve",
     "importlib.metadata",
     "importlib.resources",
@@ -542,10 +560,12 @@ static const char *const compiler_builtins[] = {"compile", "exec", "eval"};
 static void note_used_names(Graph *g, const GraphModule *m) {
     for (size_t i = 0; i < sizeof on_use_only / sizeof *on_use_only; i++) {
         const char *used = on_use_only[i].used_name;
+        if (on_use_only[i].program_only && m->stdlib) continue;
         /* the package offering the name (concurrent.futures' __getattr__
          * and __all__ name its executors) does not count as using it */
-        const char *module = on_use_only[i].module;
-        bool own = in_package_n(m->name, module, strcspn(module, "."));
+        const char *module = on_use_only[i].module, *offered_by = on_use_only[i].offered_by;
+        bool own = in_package_n(m->name, module, strcspn(module, ".")) ||
+                   (offered_by && in_package(m->name, offered_by));
         if (!own && !names_has(&g->names_seen, used) && bc_reads_name(m->code, used))
             names_add(&g->names_seen, used);
     }
@@ -567,6 +587,9 @@ static bool defer_until_used(Graph *g, const char *full) {
 }
 
 static void follow_import(Graph *g, GraphModule *from, const BcImport *imp, Names *reported) {
+    /* the stdlib's import_module("...") calls serve optional features
+     * (and its import machinery itself): only the program's are followed */
+    if (imp->by_call && from->stdlib) return;
     char *full;
     if (imp->level > 0) {
         char *base = from->kind == GM_PACKAGE || from->kind == GM_NAMESPACE
@@ -592,8 +615,11 @@ static void follow_import(Graph *g, GraphModule *from, const BcImport *imp, Name
         free(full);
         return;
     }
+    /* a module with a trigger name is deferred, not left out, even when
+     * lazy_stdlib_only[] lists it */
+    bool has_trigger = use_trigger(g, full) != NULL;
     /* CPython's own tests (Lib/test) are programs, not library code */
-    if (imp->lazy && from->stdlib && !in_package(from->name, "test") &&
+    if (imp->lazy && from->stdlib && !has_trigger && !in_package(from->name, "test") &&
         is_lazy_only(full, from->name) && !lookup(g, full)) {
         diag_verbose("%s:%d: not following function-level import of %s", from->filename,
                      imp->lineno, full);

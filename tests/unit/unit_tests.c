@@ -123,7 +123,11 @@ static void test_scan_imports(void) {
                                  "for _ in flag:\n"
                                  "    import in_loop\n"
                                  "x = flag and y or z\n"
-                                 "import after_all\n");
+                                 "import after_all\n"
+                                 "importlib.import_module('by_call.a')\n"
+                                 "__import__('by_call_b')\n"
+                                 "import_module('not a module name')\n"
+                                 "print('not_an_import')\n");
     EXPECT(code != NULL);
     if (!code) {
         end();
@@ -131,7 +135,7 @@ static void test_scan_imports(void) {
     }
     BcImportList l = {0};
     EXPECT(bc_scan_imports(code, &l));
-    EXPECT(l.len == 12);
+    EXPECT(l.len == 14);
     const BcImport *i;
     EXPECT((i = find_import(&l, "a.b.c", 0)) && i->nfrom == 0 && i->lineno == 1 && !i->guarded);
     EXPECT((i = find_import(&l, "", 2)) && i->nfrom == 2 && strcmp(i->fromlist[1], "y") == 0);
@@ -147,6 +151,9 @@ static void test_scan_imports(void) {
     EXPECT((i = find_import(&l, "in_else", 0)) && i->conditional);
     EXPECT((i = find_import(&l, "in_loop", 0)) && i->conditional);
     EXPECT((i = find_import(&l, "after_all", 0)) && !i->conditional && !i->guarded);
+    EXPECT((i = find_import(&l, "after_all", 0)) && !i->by_call);
+    EXPECT((i = find_import(&l, "by_call.a", 0)) && i->by_call && i->lineno == 23);
+    EXPECT((i = find_import(&l, "by_call_b", 0)) && i->by_call && !i->lazy);
     bc_import_list_free(&l);
     Py_DECREF(code);
     end();
