@@ -72,11 +72,13 @@ PyObject *p2w_load_global_slow(PyThreadState *tstate, _PyInterpreterFrame *frame
 }
 
 /* The way a slow-path visit refills: round-robin over the ways, or -1 when
- * the site has missed too often to keep refilling (*MISSES counts the
- * visits). */
+ * the site has missed often and this visit is not one that refills
+ * (*MISSES counts the visits).  A site that missed while it saw objects
+ * the cache cannot describe still adapts to what it sees later. */
 static int way_to_fill(uint32_t *misses) {
-    if (*misses >= P2W_ATTR_GIVE_UP) return -1;
-    return (int)((*misses)++ % P2W_ATTR_WAYS);
+    uint32_t n = (*misses)++;
+    if (n >= P2W_ATTR_BACK_OFF && n % P2W_ATTR_BACK_OFF != 0) return -1;
+    return (int)(n % P2W_ATTR_WAYS);
 }
 
 /* Fills ENTRY with where attribute NAME of OWNER lives when the generic
@@ -103,12 +105,23 @@ static void fill_attr_entry(PyObject *owner, PyObject *name, p2w_attr_entry *ent
         entry->where = m->offset;
     } else {
         if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)) return;
-        PyDictKeysObject *keys = ((PyHeapTypeObject *)tp)->ht_cached_keys;
-        if (keys == NULL || *_PyObject_ValuesPointer(owner) == NULL) return;
-        Py_ssize_t index = _PyDictKeys_StringLookup(keys, name);
-        if (index < 0) return;
-        entry->kind = P2W_ATTR_VALUES;
-        entry->where = index;
+        PyDictObject *dict = (PyDictObject *)*_PyObject_ManagedDictPointer(owner);
+        if (*_PyObject_ValuesPointer(owner) != NULL) {
+            PyDictKeysObject *keys = ((PyHeapTypeObject *)tp)->ht_cached_keys;
+            if (keys == NULL) return;
+            Py_ssize_t index = _PyDictKeys_StringLookup(keys, name);
+            if (index < 0) return;
+            entry->kind = P2W_ATTR_VALUES;
+            entry->where = index;
+        } else if (dict != NULL && dict->ma_values == NULL && DK_IS_UNICODE(dict->ma_keys)) {
+            /* the instance's own combined dict: the entry's index there */
+            Py_ssize_t index = _PyDictKeys_StringLookup(dict->ma_keys, name);
+            if (index < 0) return;
+            entry->kind = P2W_ATTR_HINT;
+            entry->where = index;
+        } else {
+            return;
+        }
     }
     entry->type_version = tp->tp_version_tag;
 }

@@ -735,49 +735,71 @@ static inline int p2w_compare_truth_float_const(PyObject *l, PyObject *r, int op
  *   P2W_ATTR_VALUES  in the object's inline values, at an index of the
  *                    class's shared keys (LOAD_ATTR_INSTANCE_VALUE);
  *   P2W_ATTR_SLOT    in a __slots__ member at a byte offset
- *                    (LOAD_ATTR_SLOT / STORE_ATTR_SLOT).
+ *                    (LOAD_ATTR_SLOT / STORE_ATTR_SLOT);
+ *   P2W_ATTR_HINT    in the object's own __dict__ (a combined table: the
+ *                    class's instances got one when attributes were added
+ *                    that the shared keys could not take), probably at an
+ *                    entry index, checked against the name on every use
+ *                    (LOAD_ATTR_WITH_HINT / STORE_ATTR_WITH_HINT).
  * A site that keeps missing (more classes than ways, or attributes the
- * cache cannot describe) stops refilling and stays on the generic path,
- * as CPython's adaptive instructions back off. */
+ * cache cannot describe) refills only on every P2W_ATTR_BACK_OFF-th miss,
+ * as CPython's adaptive instructions back off before specialising again. */
 #define P2W_ATTR_WAYS 4
-#define P2W_ATTR_GIVE_UP 64 /* slow-path visits before a site stops refilling */
-enum { P2W_ATTR_VALUES = 1, P2W_ATTR_SLOT = 2 };
+#define P2W_ATTR_BACK_OFF 64 /* misses after which a site refills only every 64th time */
+enum { P2W_ATTR_VALUES = 1, P2W_ATTR_SLOT = 2, P2W_ATTR_HINT = 3 };
 typedef struct {
     uint32_t type_version; /* 0: empty entry */
     uint32_t kind;
-    Py_ssize_t where; /* values index, or slot offset */
+    Py_ssize_t where; /* values index, slot offset, or dict entry index */
 } p2w_attr_entry;
 typedef struct {
     p2w_attr_entry way[P2W_ATTR_WAYS];
     uint32_t misses; /* slow-path visits */
 } p2w_attr_cache;
 
-/* The cache entry for OWNER's class, or NULL. */
-static inline const p2w_attr_entry *p2w_attr_probe(PyObject *owner, const p2w_attr_cache *cache) {
-    uint32_t version = Py_TYPE(owner)->tp_version_tag;
-    for (int i = 0; i < P2W_ATTR_WAYS; i++)
-        if (cache->way[i].type_version == version && version != 0) return &cache->way[i];
-    return NULL;
-}
-
-/* The attribute of OWNER where CACHE says its class keeps it, borrowed,
- * without running anything: NULL when the cache does not know the class
- * or this object lacks the attribute (the general lookup then decides). */
-static inline PyObject *p2w_attr_peek(PyObject *owner, const p2w_attr_cache *cache) {
-    const p2w_attr_entry *e = p2w_attr_probe(owner, cache);
-    if (e == NULL) return NULL;
+/* Where attribute NAME of OWNER is, as ENTRY (of OWNER's class) describes:
+ * a pointer to the slot holding it (which may hold NULL: not set), or NULL
+ * when this object does not keep it there.  *DICT gets the __dict__ of a
+ * P2W_ATTR_HINT entry. */
+static inline PyObject **p2w_attr_slot(PyObject *owner, PyObject *name, const p2w_attr_entry *e,
+                                       PyDictObject **dict) {
     if (e->kind == P2W_ATTR_VALUES) {
         PyDictValues *values = *_PyObject_ValuesPointer(owner);
-        return values ? values->values[e->where] : NULL;
+        return values ? &values->values[e->where] : NULL;
     }
-    return *(PyObject **)((char *)owner + e->where);
+    if (e->kind == P2W_ATTR_SLOT) return (PyObject **)((char *)owner + e->where);
+    PyDictObject *d = (PyDictObject *)*_PyObject_ManagedDictPointer(owner);
+    if (d == NULL || d->ma_values != NULL) return NULL;
+    PyDictKeysObject *keys = d->ma_keys;
+    if (!DK_IS_UNICODE(keys) || e->where >= keys->dk_nentries) return NULL;
+    PyDictUnicodeEntry *ep = DK_UNICODE_ENTRIES(keys) + e->where;
+    if (ep->me_key != name) return NULL;
+    *dict = d;
+    return &ep->me_value;
+}
+
+/* The attribute NAME of OWNER where CACHE says its class keeps it,
+ * borrowed, without running anything: NULL when the cache does not know
+ * the class or this object lacks the attribute there (the general lookup
+ * then decides).  A class may have entries of two kinds (instances with
+ * inline values and instances with a __dict__). */
+static inline PyObject *p2w_attr_peek(PyObject *owner, PyObject *name,
+                                      const p2w_attr_cache *cache) {
+    uint32_t version = Py_TYPE(owner)->tp_version_tag;
+    for (int i = 0; i < P2W_ATTR_WAYS; i++) {
+        if (cache->way[i].type_version != version || version == 0) continue;
+        PyDictObject *dict = NULL;
+        PyObject **slot = p2w_attr_slot(owner, name, &cache->way[i], &dict);
+        if (slot != NULL && *slot != NULL) return *slot;
+    }
+    return NULL;
 }
 
 /* OWNER borrowed; a new reference, or NULL with an exception set. */
 PyObject *p2w_load_attr_slow(PyObject *owner, PyObject *name, p2w_attr_cache *cache);
 static inline PyObject *p2w_load_attr_cached(PyObject *owner, PyObject *name,
                                              p2w_attr_cache *cache) {
-    PyObject *v = p2w_attr_peek(owner, cache);
+    PyObject *v = p2w_attr_peek(owner, name, cache);
     return v ? Py_NewRef(v) : p2w_load_attr_slow(owner, name, cache);
 }
 
@@ -785,26 +807,31 @@ static inline PyObject *p2w_load_attr_cached(PyObject *owner, PyObject *name,
 int p2w_store_attr_slow(PyObject *owner, PyObject *name, PyObject *v, p2w_attr_cache *cache);
 static inline int p2w_store_attr_cached(PyObject *owner, PyObject *name, PyObject *v,
                                         p2w_attr_cache *cache) {
-    const p2w_attr_entry *e = p2w_attr_probe(owner, cache);
-    if (e != NULL) {
-        PyObject **slot = NULL;
-        PyDictValues *values = NULL;
-        if (e->kind == P2W_ATTR_VALUES) {
-            values = *_PyObject_ValuesPointer(owner);
-            if (values) slot = &values->values[e->where];
+    uint32_t version = Py_TYPE(owner)->tp_version_tag;
+    for (int i = 0; i < P2W_ATTR_WAYS; i++) {
+        const p2w_attr_entry *e = &cache->way[i];
+        if (e->type_version != version || version == 0) continue;
+        PyDictObject *dict = NULL;
+        PyObject **slot = p2w_attr_slot(owner, name, e, &dict);
+        if (slot == NULL) continue;
+        PyObject *old = *slot;
+        if (dict != NULL) {
+            /* only a value replaced: adding a key is the dict's business */
+            if (old == NULL) continue;
+            *slot = v;
+            if (!_PyObject_GC_IS_TRACKED(dict) && _PyObject_GC_MAY_BE_TRACKED(v))
+                _PyObject_GC_TRACK(dict);
+            dict->ma_version_tag = DICT_NEXT_VERSION(); /* PEP 509 */
+            Py_DECREF(old);
         } else {
-            slot = (PyObject **)((char *)owner + e->where);
-        }
-        if (slot) {
-            PyObject *old = *slot;
             *slot = v;
             if (old != NULL)
                 Py_DECREF(old);
-            else if (values)
-                _PyDictValues_AddToInsertionOrder(values, e->where);
-            Py_DECREF(owner);
-            return 0;
+            else if (e->kind == P2W_ATTR_VALUES)
+                _PyDictValues_AddToInsertionOrder(*_PyObject_ValuesPointer(owner), e->where);
         }
+        Py_DECREF(owner);
+        return 0;
     }
     return p2w_store_attr_slow(owner, name, v, cache);
 }

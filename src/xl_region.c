@@ -629,8 +629,10 @@ static void emit_guard(Fn *f, const Region *r, const NodeType *leaf) {
             sep = " && ";
         } else if (n->kind == N_ATTR) {
             /* the cache must know where the attribute is: nothing runs */
-            sb_printf(o, "%s(%s = p2w_attr_peek(localsplus[%d], &ac_%d)) != NULL", sep, src,
-                      r->node[n->left].arg, f->ins[n->ins].off);
+            sb_printf(o,
+                      "%s(%s = p2w_attr_peek(localsplus[%d], PyTuple_GET_ITEM(names, %d), "
+                      "&ac_%d)) != NULL",
+                      sep, src, r->node[n->left].arg, f->ins[n->ins].arg, f->ins[n->ins].off);
             sep = " && ";
         } else if (may_be_unbound) {
             sb_printf(o, "%s%s != NULL", sep, src);
