@@ -151,6 +151,7 @@ static void module_free(GraphModule *m) {
     free(m->dirs);
     free(m->ddirs);
     Py_XDECREF(m->code);
+    Py_XDECREF(m->compile_error);
     free(m->source);
     for (size_t i = 0; i < m->ndeps; i++) free(m->deps[i]);
     free(m->deps);
@@ -226,8 +227,11 @@ static char *display_path(Graph *g, const char *real) {
     return xstrdup(real);
 }
 
-/* Reads and compiles M's source.  For the program's own modules a syntax
- * error is fatal (as it would be when the import runs); a stdlib module that
+/* Reads and compiles M's source.  A syntax error in the main script is
+ * fatal; in another module of the program it is kept, and fatal only where
+ * an import statement that must run needs the module (a module imported
+ * only in a branch or a try block, say Python 2 code behind a version
+ * check, need not compile: report_compile_error); a stdlib module that
  * does not compile is only unusable. */
 static void compile_module(Graph *g, GraphModule *m) {
     size_t len;
@@ -253,9 +257,17 @@ static void compile_module(Graph *g, GraphModule *m) {
         if (m->stdlib) {
             PyErr_Clear();
             diag_verbose("stdlib module %s does not compile; left out", m->name);
-        } else {
+        } else if (strcmp(m->name, "__main__") == 0 || m->code || !PyErr_Occurred()) {
             hostpy_print_exception();
             g->failed = true;
+        } else {
+            PyObject *type, *value, *tb;
+            PyErr_Fetch(&type, &value, &tb);
+            PyErr_NormalizeException(&type, &value, &tb);
+            if (tb) PyException_SetTraceback(value, tb);
+            m->compile_error = value;
+            Py_XDECREF(type);
+            Py_XDECREF(tb);
         }
         Py_CLEAR(m->code);
         m->kind = GM_MISSING;
@@ -355,6 +367,28 @@ static GraphModule *ensure(Graph *g, const char *name) {
     return m;
 }
 
+/* Reports the compile error kept for M: as fatal (the error itself, as
+ * CPython prints it) when FATAL, else as a warning naming WHERE the import
+ * is; each only once. */
+static void report_compile_error(Graph *g, GraphModule *m, bool fatal, const char *where) {
+    if (fatal) {
+        PyObject *e = m->compile_error;
+        m->compile_error = NULL;
+        PyErr_SetObject((PyObject *)Py_TYPE(e), e);
+        Py_DECREF(e);
+        hostpy_print_exception();
+        g->failed = true;
+        return;
+    }
+    PyObject *text = PyObject_Str(m->compile_error);
+    const char *msg = text ? PyUnicode_AsUTF8(text) : NULL;
+    if (!msg) PyErr_Clear();
+    diag_warning("%s: module '%s' does not compile (%s: %s); importing it at run time will "
+                 "fail (with this error when the run can read its source, else ImportError)",
+                 where, m->name, Py_TYPE(m->compile_error)->tp_name, msg ? msg : "?");
+    Py_XDECREF(text);
+}
+
 static bool is_embedded_kind(GraphKind k) {
     return k == GM_MODULE || k == GM_PACKAGE || k == GM_NAMESPACE;
 }
@@ -370,7 +404,7 @@ static void report_missing(const GraphModule *from, const BcImport *imp, const c
         return;
     }
     diag_warning("%s:%d: cannot find module '%s'; importing it will raise ImportError at "
-                 "run time",
+                 "run time (a directory the program adds to sys.path can be named with --path)",
                  from->filename, imp->lineno, full);
 }
 
@@ -586,6 +620,53 @@ static bool defer_until_used(Graph *g, const char *full) {
     return true;
 }
 
+/* Whether package PKG's directories hold a submodule or subpackage NAME. */
+static bool has_submodule(const GraphModule *pkg, const char *name) {
+    bool found = false;
+    for (size_t i = 0; i < pkg->ndirs && !found; i++) {
+        char *file = xasprintf("%s/%s.py", pkg->dirs[i], name);
+        char *dir = path_join(pkg->dirs[i], name);
+        found = path_is_file(file) || path_is_dir(dir);
+        free(file);
+        free(dir);
+    }
+    return found;
+}
+
+/* Adds to NAMES every str in CONSTS (a code object's co_consts, with the
+ * tuples in it) that is an identifier. */
+static void identifier_consts(PyObject *consts, Names *names) {
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(consts); i++) {
+        PyObject *c = PyTuple_GET_ITEM(consts, i);
+        if (PyTuple_Check(c)) {
+            identifier_consts(c, names);
+        } else if (PyUnicode_Check(c) && PyUnicode_IsIdentifier(c)) {
+            const char *s = PyUnicode_AsUTF8(c);
+            if (s && !names_has(names, s)) names_add(names, s);
+            if (!s) PyErr_Clear();
+        }
+    }
+}
+
+/* `from PKG import *` imports the submodules PKG's __all__ names.  The
+ * list is only known when __init__ runs, so every identifier among the
+ * strings of PKG's module-level code that names a submodule on disk is
+ * followed (the program's own packages only). */
+static void import_star_submodules(Graph *g, GraphModule *from, GraphModule *pkg,
+                                   const BcImport *imp) {
+    if (!pkg->code) return;
+    Names names = {0};
+    identifier_consts(((PyCodeObject *)pkg->code)->co_consts, &names);
+    for (size_t i = 0; i < names.len; i++) {
+        if (!has_submodule(pkg, names.items[i])) continue;
+        char *sub = xasprintf("%s.%s", pkg->name, names.items[i]);
+        GraphModule *sm = ensure(g, sub);
+        if (!imp->lazy && !imp->main_only && is_embedded_kind(sm->kind)) add_dep(from, sub, false);
+        free(sub);
+    }
+    names_free(&names);
+}
+
 static void follow_import(Graph *g, GraphModule *from, const BcImport *imp, Names *reported) {
     /* the stdlib's import_module("...") calls serve optional features
      * (and its import machinery itself): only the program's are followed */
@@ -637,7 +718,23 @@ static void follow_import(Graph *g, GraphModule *from, const BcImport *imp, Name
     if (g->len > before)
         diag_verbose("%s:%d: imports %s%s", from->filename ? from->filename : from->name,
                      imp->lineno, full, imp->lazy ? " (in a function)" : "");
-    if (m->kind == GM_MISSING) {
+    if (m->compile_error) {
+        if (!names_has(reported, full)) {
+            names_add(reported, full);
+            char *where =
+                xasprintf("%s:%d", from->filename ? from->filename : from->name, imp->lineno);
+            bool must_run = !imp->guarded && !imp->conditional && !imp->lazy && !imp->main_only &&
+                            !imp->by_call;
+            report_compile_error(g, m, must_run, where);
+            free(where);
+        }
+        /* if the import runs, the bytecode compiler gives the SyntaxError
+         * native CPython gives, from the source file, when the run can
+         * read it */
+        if (!from->stdlib && !g->program_miss)
+            g->program_miss = xasprintf("%s (%s:%d)", full,
+                                        from->filename ? from->filename : from->name, imp->lineno);
+    } else if (m->kind == GM_MISSING) {
         report_missing(from, imp, full, reported);
         if (!from->stdlib && !g->program_miss)
             g->program_miss = xasprintf("%s (%s:%d)", full,
@@ -654,9 +751,22 @@ static void follow_import(Graph *g, GraphModule *from, const BcImport *imp, Name
     }
     if (m->kind == GM_PACKAGE || m->kind == GM_NAMESPACE) {
         for (size_t i = 0; i < imp->nfrom; i++) {
-            if (strcmp(imp->fromlist[i], "*") == 0) continue;
+            if (strcmp(imp->fromlist[i], "*") == 0) {
+                if (m->kind == GM_PACKAGE && !m->stdlib) import_star_submodules(g, from, m, imp);
+                continue;
+            }
             char *sub = xasprintf("%s.%s", full, imp->fromlist[i]);
             GraphModule *sm = ensure(g, sub); /* a missing one is just an attribute */
+            /* ... except of a namespace package, which has no other */
+            if (sm->kind == GM_MISSING && m->kind == GM_NAMESPACE && !from->stdlib &&
+                !imp->guarded && !names_has(reported, sub)) {
+                names_add(reported, sub);
+                diag_warning("%s:%d: cannot find module '%s' (namespace package '%s' has no such "
+                             "module on the search path); importing it will raise ImportError "
+                             "at run time; a directory the program adds to sys.path can be "
+                             "named with --path",
+                             from->filename, imp->lineno, sub, full);
+            }
             if (runs_on_import && is_embedded_kind(sm->kind)) add_dep(from, sub, false);
             free(sub);
         }
@@ -858,6 +968,10 @@ bool graph_add_main(Graph *g, const char *script) {
 
 bool graph_include_module(Graph *g, const char *name) {
     GraphModule *m = ensure(g, name);
+    if (m->compile_error) {
+        report_compile_error(g, m, true, NULL);
+        return false;
+    }
     if (m->kind == GM_MISSING) {
         diag_error("--include-module %s: no such module on the search path", name);
         return false;
@@ -893,6 +1007,11 @@ static void include_dir(Graph *g, const char *pkg, const char *dir) {
         }
         if (!sub) continue;
         GraphModule *m = ensure(g, sub);
+        if (m->compile_error) {
+            char *where = xasprintf("--include-package %s", pkg);
+            report_compile_error(g, m, false, where);
+            free(where);
+        }
         if (m->kind == GM_PACKAGE || m->kind == GM_NAMESPACE)
             for (size_t k = 0; k < m->ndirs; k++) include_dir(g, sub, m->dirs[k]);
         free(sub);

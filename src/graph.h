@@ -30,9 +30,11 @@ typedef struct {
     PyObject *code; /* compiled module code (embedded kinds), owned */
     char *source;   /* decoded UTF-8 source text, owned */
     size_t source_len;
-    bool compile_warned; /* compiling it warned (SyntaxWarning, ...) */
-    char **deps;         /* modules its import runs (module-level imports outside
-                            `if __name__ == "__main__":`), in order, no duplicates */
+    bool compile_warned;     /* compiling it warned (SyntaxWarning, ...) */
+    PyObject *compile_error; /* a program module's SyntaxError (then kind is
+                                GM_MISSING), reported where an import needs it */
+    char **deps;             /* modules its import runs (module-level imports outside
+                                `if __name__ == "__main__":`), in order, no duplicates */
     size_t ndeps;
     char **hard_deps; /* those of its deps not inside a try block: one that
                          fails makes its own import fail */

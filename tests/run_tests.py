@@ -387,6 +387,29 @@ def error_tests():
         check(compiled.stdout == b"ok\n" and compiled.returncode == 0, f"unexpected run: {compiled}")
     tests.append(("errors/platform_imports_quiet", platform_imports))
 
+    def module_syntax_errors():
+        # a program module that does not compile: fatal where an import
+        # that must run needs it, a warning where the import is in a branch,
+        # a try block or a function
+        d = OUT / "module_syntax_errors"
+        d.mkdir(exist_ok=True)
+        (d / "bad.py").write_text("x = (\n")
+        (d / "fatal.py").write_text("import sys\nimport bad\n")
+        (d / "lazy.py").write_text("def f():\n    import bad\nprint('ok')\n")
+        c = run([P2W, d / "fatal.py", "-o", d / "fatal.wasm"])
+        err = c.stderr.decode()
+        check(c.returncode == 1 and "SyntaxError: '(' was never closed" in err and
+              f'File "{d / "bad.py"}", line 1' in err and not (d / "fatal.wasm").exists(),
+              f"expected a fatal SyntaxError naming bad.py:\n{err}")
+        c = run([P2W, d / "lazy.py", "-o", d / "lazy.wasm"])
+        err = c.stderr.decode()
+        check(c.returncode == 0 and f"warning: {d / 'lazy.py'}:2: module 'bad' does not compile "
+              "(SyntaxError: '(' was never closed (bad.py, line 1))" in err,
+              f"expected a warning naming lazy.py:2:\n{err}")
+        compiled = run(["node", RUNNER, d / "lazy.wasm"])
+        check(compiled.stdout == b"ok\n" and compiled.returncode == 0, f"unexpected run: {compiled}")
+    tests.append(("errors/module_syntax_errors", module_syntax_errors))
+
     def cli(name, args, code, needle, env=None):
         def test():
             c = run([P2W, *args], env=env)

@@ -1,0 +1,5 @@
+__all__ = ["alpha", "beta", "helper"]
+
+
+def helper():
+    return "helper"

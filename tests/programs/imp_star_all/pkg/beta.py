@@ -1,0 +1,2 @@
+print("beta loaded")
+NAME = "beta"

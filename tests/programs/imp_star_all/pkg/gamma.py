@@ -1,0 +1,1 @@
+print("gamma is not in __all__")

@@ -1,0 +1,2 @@
+print "py2 only"
+thing = 1
