@@ -422,6 +422,9 @@ static const char *const implied_imports[][2] = {
     {"array", "collections.abc"},
     {"_asyncio", "asyncio"},
     /* Connection.iterdump (Modules/_sqlite/connection.c) */
+    /* the file reader importlib.resources gets from a source loader
+     * (FileLoader.get_resource_reader, in frozen importlib._bootstrap_external) */
+    {"importlib.resources", "importlib.readers"},
     {"_sqlite3", "sqlite3.dump"},
     {"_sqlite3", "functools"},
     /* dbm tries its back ends by computed names; only dbm.dumb works on WASI */
