@@ -10,7 +10,9 @@ Runs every program in bench/programs/ three ways and compares them:
             node $NODE_FLAGS tools/run-wasi.mjs TMP/X.wasm
 
 The two wasm columns run once per V8 mode: "default" (NODE_FLAGS empty) and
-"noliftoff" (NODE_FLAGS=--no-liftoff, the headline mode).  Within each
+"noliftoff" (NODE_FLAGS="--no-liftoff --no-wasm-lazy-compilation", the
+headline mode: every function compiled by TurboFan at instantiation, so that
+no in-program time includes V8 compiling; bench/README.md).  Within each
 repetition the runs are interleaved round-robin: for benchmark A native,
 interp-default, compiled-default, interp-noliftoff, compiled-noliftoff, then
 benchmark B, ...  A hello-world startup probe is run the same way at the start
@@ -59,7 +61,7 @@ PY2WASM = ROOT / "build" / "bin" / "py2wasm"
 # V8 modes for the wasm columns: name -> NODE_FLAGS value.
 MODE_FLAGS = {
     "default": "",
-    "noliftoff": "--no-liftoff",
+    "noliftoff": "--no-liftoff --no-wasm-lazy-compilation",
 }
 HEADLINE_MODE = "noliftoff"
 

@@ -168,7 +168,7 @@ OBJ=$B/cpython-wasm
 configure_flags="--with-pymalloc ${P2W_CONFIGURE_EXTRA-}"
 # the stamp also names the libraries configure is given, so that adding one
 # reconfigures
-configure_stamp="$configure_flags; libs: z bz2 lzma sqlite3"
+configure_stamp="$configure_flags; libs: z bz2 lzma sqlite3; relative sleep (2)"
 if step_done configure && [[ "$(cat "$B/stamps/configure")" != "$configure_stamp" ]]; then
   log "configure flags changed; configuring afresh"
   rm -f "$B/stamps/configure" "$B/stamps/cpython" "$B/stamps/install" "$B/stamps/modules"
@@ -178,7 +178,12 @@ if ! step_done configure; then
   rm -rf "$OBJ"; mkdir -p "$OBJ"
   # Recursion limit as on Linux (the stock WASI build lowers it to 600):
   # py2wasm's runner and link flags give the wasm a stack large enough for it.
+  # time.sleep() sleeps with nanosleep (a relative timeout), not
+  # clock_nanosleep(TIMER_ABSTIME): Node's WASI takes the absolute deadline
+  # of that poll_oneoff subscription for a relative one, so time.sleep(0)
+  # slept for the machine's uptime.
   (cd "$OBJ" &&
+   ac_cv_func_clock_nanosleep=no ac_cv_lib_rt_clock_nanosleep=no \
    CONFIG_SITE="$SRC/Tools/wasm/config.site-wasm32-wasi" \
    CC="$CC_WASM" CPP="$CC_WASM -E" AR=llvm-ar-14 RANLIB=llvm-ranlib-14 READELF=true \
    OPT="-DNDEBUG -fwrapv -O3 -Wall" \

@@ -377,6 +377,14 @@ static char *function_name(PyCodeObject *co, size_t k) {
     return sb.data;
 }
 
+/* A code object whose C would be larger than this is left to the
+ * interpreter: clang's time grows faster than linearly with a function's
+ * size (a function of 1,900 instructions assigning 400 locals made 835 KB
+ * of C and took 13 s; a module body holding a 6,000-row literal table over
+ * two minutes), and such code (module bodies building data, generated
+ * code) is rarely hot.  The largest function of bench/ makes 173 KB. */
+#define MAX_FUNCTION_C (512u * 1024u)
+
 static void translate_tree(StrBuf *out, PyCodeObject *co, const char **lines, size_t nlines,
                            XlStats *stats, Tables *t) {
     size_t k = t->count++;
@@ -392,16 +400,25 @@ static void translate_tree(StrBuf *out, PyCodeObject *co, const char **lines, si
         find_unbound_loads(&f);
         find_local_hints(&f);
     }
+    if (!why) {
+        size_t before = out->len;
+        char *cname = function_name(co, k);
+        emit_function(&f, cname);
+        if (out->len - before > MAX_FUNCTION_C) {
+            /* dropped again: the interpreter runs it */
+            out->len = before;
+            out->data[before] = '\0';
+            why = "too large to compile (over 512 KiB of C)";
+        } else {
+            sb_printf(&t->fns, "    %s,\n", cname);
+            stats->compiled++;
+        }
+        free(cname);
+    }
     if (why) {
         count_reason(stats, why);
         stats->interpreted++;
         sb_puts(&t->fns, "    NULL,\n");
-    } else {
-        char *cname = function_name(co, k);
-        emit_function(&f, cname);
-        sb_printf(&t->fns, "    %s,\n", cname);
-        free(cname);
-        stats->compiled++;
     }
     sb_printf(&t->guards, "    {%d, %d},\n", co->co_firstlineno, (int)Py_SIZE(co));
     free(f.ins);

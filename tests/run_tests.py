@@ -554,6 +554,28 @@ def option_tests():
               f"stderr:\n{r.stderr.decode()}")
     tests.append(("options/dynamic_import_needs_include", dynamic_without_include))
 
+    def huge_function_interpreted():
+        # a function whose C would be too large for clang in reasonable time
+        # is left to the interpreter; the program behaves the same
+        src = OUT / "huge_function.py"
+        body = "    v0 = x\n" + "".join(f"    v{i} = x * {i} + len(str(v{i - 1}))\n"
+                                       for i in range(1, 600))
+        src.write_text("def big(x):\n" + body + "    return v0 + v599\n"
+                       "def small(x):\n    return x + 1\n"
+                       "print(big(3), small(4))\n")
+        wasm = OUT / "huge_function.wasm"
+        c = run([P2W, "--stats", src, "-o", wasm])
+        out = c.stdout.decode()
+        check(c.returncode == 0, c.stderr.decode())
+        check("2 compiled to C, 1 interpreted" in out and
+              "interpreted (too large to compile (over 512 KiB of C)): 1" in out,
+              f"expected big() interpreted and small() compiled:\n{out}")
+        native = run([NATIVE, src])
+        compiled = run(["node", RUNNER, wasm])
+        check((native.stdout, native.returncode) == (compiled.stdout, compiled.returncode),
+              show_diff("stdout", native.stdout, compiled.stdout))
+    tests.append(("options/huge_function_interpreted", huge_function_interpreted))
+
     def compile_stdlib():
         # stdlib code compiled too: json's scanner errors, re, dataclasses,
         # and a traceback that passes through compiled stdlib frames
