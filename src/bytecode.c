@@ -118,6 +118,18 @@ static int forward_jump_target(const BcInstr *in) {
     }
 }
 
+/* Whether IN loads a name, global or attribute called NAME. */
+static bool loads_name(PyCodeObject *co, const BcInstr *in, const char *name) {
+    int namei;
+    switch (in->op) {
+    case LOAD_NAME:
+    case LOAD_ATTR: namei = in->arg; break;
+    case LOAD_GLOBAL: namei = in->arg >> 1; break;
+    default: return false;
+    }
+    return PyUnicode_CompareWithASCIIString(PyTuple_GET_ITEM(co->co_names, namei), name) == 0;
+}
+
 /* Whether IN loads a name, global, attribute or method called
  * import_module or __import__: the callable of import_module("json"),
  * importlib.import_module("json") or __import__("json"). */
@@ -179,10 +191,22 @@ static bool scan_one(PyCodeObject *co, BcImportList *out) {
     int main_end = -1;   /* imports before this offset are __main__-only */
     bool module_level = (co->co_flags & CO_OPTIMIZED) == 0;
     int skippable_end = -1; /* the farthest forward jump seen so far goes here */
+    int typing_end = -1;    /* imports before this offset are under `if TYPE_CHECKING:` */
     for (size_t k = 0; k < n; k++) {
         int op = ins[k].op, arg = ins[k].arg, i = ins[k].off;
         int target = forward_jump_target(&ins[k]);
         if (target > skippable_end) skippable_end = target;
+        /* `if TYPE_CHECKING:` / `if typing.TYPE_CHECKING:` guards imports
+         * that only type checkers follow: they never run */
+        if (k + 1 < n && ins[k + 1].op == POP_JUMP_FORWARD_IF_FALSE &&
+            loads_name(co, &ins[k], "TYPE_CHECKING")) {
+            int end = forward_jump_target(&ins[k + 1]);
+            if (end > typing_end) typing_end = end;
+        }
+        if ((op == IMPORT_NAME || op == LOAD_CONST) && i < typing_end) {
+            prev_const[0] = prev_const[1] = NULL;
+            continue;
+        }
         if (module_level) {
             PyObject *v = NULL;
             if (op == LOAD_NAME)

@@ -127,7 +127,15 @@ static void test_scan_imports(void) {
                                  "importlib.import_module('by_call.a')\n"
                                  "__import__('by_call_b')\n"
                                  "import_module('not a module name')\n"
-                                 "print('not_an_import')\n");
+                                 "print('not_an_import')\n"
+                                 "if TYPE_CHECKING:\n"
+                                 "    import typed_only\n"
+                                 "    from typed.only import T\n"
+                                 "else:\n"
+                                 "    import not_typed\n"
+                                 "def g():\n"
+                                 "    if typing.TYPE_CHECKING:\n"
+                                 "        import typed_too\n");
     EXPECT(code != NULL);
     if (!code) {
         end();
@@ -135,8 +143,11 @@ static void test_scan_imports(void) {
     }
     BcImportList l = {0};
     EXPECT(bc_scan_imports(code, &l));
-    EXPECT(l.len == 14);
+    EXPECT(l.len == 15);
+    EXPECT(!find_import(&l, "typed_only", 0) && !find_import(&l, "typed.only", 0) &&
+           !find_import(&l, "typed_too", 0));
     const BcImport *i;
+    EXPECT((i = find_import(&l, "not_typed", 0)) && i->conditional);
     EXPECT((i = find_import(&l, "a.b.c", 0)) && i->nfrom == 0 && i->lineno == 1 && !i->guarded);
     EXPECT((i = find_import(&l, "", 2)) && i->nfrom == 2 && strcmp(i->fromlist[1], "y") == 0);
     EXPECT((i = find_import(&l, "sib", 1)) && i->nfrom == 1 && strcmp(i->fromlist[0], "*") == 0);
