@@ -101,10 +101,8 @@ static char **tuple_of_str(PyObject *t, size_t *n) {
     return out;
 }
 
-/* The offset a forward jump of 3.11 goes to (relative to the next code
- * unit: none of these has inline caches), or -1 for any other instruction. */
-static int forward_jump_target(const BcInstr *in) {
-    switch (in->op) {
+int bc_jump_direction(int op) {
+    switch (op) {
     case JUMP_FORWARD:
     case POP_JUMP_FORWARD_IF_TRUE:
     case POP_JUMP_FORWARD_IF_FALSE:
@@ -113,17 +111,30 @@ static int forward_jump_target(const BcInstr *in) {
     case JUMP_IF_TRUE_OR_POP:
     case JUMP_IF_FALSE_OR_POP:
     case FOR_ITER:
-    case SEND: return in->off + 1 + in->arg;
-    default: return -1;
+    case SEND: return 1;
+    case JUMP_BACKWARD:
+    case JUMP_BACKWARD_NO_INTERRUPT:
+    case POP_JUMP_BACKWARD_IF_TRUE:
+    case POP_JUMP_BACKWARD_IF_FALSE:
+    case POP_JUMP_BACKWARD_IF_NONE:
+    case POP_JUMP_BACKWARD_IF_NOT_NONE: return -1;
+    default: return 0;
     }
 }
 
-/* Whether IN loads a name, global or attribute called NAME. */
+/* The offset a forward jump goes to (none of them has inline caches, so
+ * its next code unit is OFF + 1), or -1 for any other instruction. */
+static int forward_jump_target(const BcInstr *in) {
+    return bc_jump_direction(in->op) > 0 ? in->off + 1 + in->arg : -1;
+}
+
+/* Whether IN loads a name, global, attribute or method called NAME. */
 static bool loads_name(PyCodeObject *co, const BcInstr *in, const char *name) {
     int namei;
     switch (in->op) {
     case LOAD_NAME:
-    case LOAD_ATTR: namei = in->arg; break;
+    case LOAD_ATTR:
+    case LOAD_METHOD: namei = in->arg; break;
     case LOAD_GLOBAL: namei = in->arg >> 1; break;
     default: return false;
     }
@@ -134,17 +145,7 @@ static bool loads_name(PyCodeObject *co, const BcInstr *in, const char *name) {
  * import_module or __import__: the callable of import_module("json"),
  * importlib.import_module("json") or __import__("json"). */
 static bool loads_importer(PyCodeObject *co, const BcInstr *in) {
-    int namei;
-    switch (in->op) {
-    case LOAD_NAME:
-    case LOAD_ATTR:
-    case LOAD_METHOD: namei = in->arg; break;
-    case LOAD_GLOBAL: namei = in->arg >> 1; break;
-    default: return false;
-    }
-    PyObject *name = PyTuple_GET_ITEM(co->co_names, namei);
-    return PyUnicode_CompareWithASCIIString(name, "import_module") == 0 ||
-           PyUnicode_CompareWithASCIIString(name, "__import__") == 0;
+    return loads_name(co, in, "import_module") || loads_name(co, in, "__import__");
 }
 
 /* Whether S looks like a dotted module name (json, os.path, pkg._mod). */

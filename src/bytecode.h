@@ -56,6 +56,11 @@ typedef struct {
 bool bc_scan_imports(PyObject *code, BcImportList *out);
 void bc_import_list_free(BcImportList *list);
 
+/* Which way a relative jump of 3.11 with opcode OP goes: 1 forward, -1
+ * backward, 0 when OP is not one.  The target is the instruction's next
+ * code unit (after its inline caches) plus or minus the oparg. */
+int bc_jump_direction(int op);
+
 /* True when CODE or a code object nested in it reads NAME: as an attribute
  * or method (x.NAME), a global or module-level name, a from-import
  * (from m import NAME), or a string constant equal to it (getattr(x, "NAME")).

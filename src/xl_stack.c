@@ -40,28 +40,17 @@ static int stack_effect(const Instr *in, bool jump) {
 /* The jump target (offset) of IN, or -1; *FALLS gets whether it can also
  * continue with the next instruction. */
 static int jump_target(const Instr *in, bool *falls) {
-    *falls = true;
     switch (in->op) {
-    case JUMP_FORWARD: *falls = false; return in->next + in->arg;
+    case JUMP_FORWARD:
     case JUMP_BACKWARD:
-    case JUMP_BACKWARD_NO_INTERRUPT: *falls = false; return in->next - in->arg;
-    case POP_JUMP_FORWARD_IF_TRUE:
-    case POP_JUMP_FORWARD_IF_FALSE:
-    case POP_JUMP_FORWARD_IF_NONE:
-    case POP_JUMP_FORWARD_IF_NOT_NONE:
-    case JUMP_IF_TRUE_OR_POP:
-    case JUMP_IF_FALSE_OR_POP:
-    case FOR_ITER:
-    case SEND: return in->next + in->arg;
-    case POP_JUMP_BACKWARD_IF_TRUE:
-    case POP_JUMP_BACKWARD_IF_FALSE:
-    case POP_JUMP_BACKWARD_IF_NONE:
-    case POP_JUMP_BACKWARD_IF_NOT_NONE: return in->next - in->arg;
+    case JUMP_BACKWARD_NO_INTERRUPT:
     case RETURN_VALUE:
     case RAISE_VARARGS:
-    case RERAISE: *falls = false; return -1;
-    default: return -1;
+    case RERAISE: *falls = false; break;
+    default: *falls = true;
     }
+    int direction = bc_jump_direction(in->op);
+    return direction != 0 ? in->next + direction * in->arg : -1;
 }
 
 /* The index in f->ins of the instruction starting at code-unit OFFSET (its
